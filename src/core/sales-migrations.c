@@ -1,0 +1,283 @@
+/* sales-migrations.c: ordered schema upgrades in one transaction
+ *
+ * A released step never changes: a workspace written by an older build
+ * must upgrade to exactly the schema a new workspace gets.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sales-migrations"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sales-error.h"
+#include "sales-migrations.h"
+
+static const char schema_v1[] =
+  "CREATE TABLE leads ("
+  "  id INTEGER PRIMARY KEY,"
+  "  external_id TEXT UNIQUE,"
+  "  name TEXT, company TEXT, email TEXT, owner TEXT, source TEXT,"
+  "  status TEXT, created_at TEXT, first_response_at TEXT,"
+  "  converted_at TEXT,"
+  "  import_id INTEGER, extra TEXT);"
+  "CREATE TABLE opportunities ("
+  "  id INTEGER PRIMARY KEY,"
+  "  external_id TEXT UNIQUE,"
+  "  name TEXT, lead_ref TEXT, customer_ref TEXT, owner TEXT, source TEXT,"
+  "  stage TEXT,"
+  "  outcome TEXT NOT NULL DEFAULT 'open'"
+  "    CHECK (outcome IN ('open', 'won', 'lost')),"
+  "  amount INTEGER, currency TEXT, probability REAL,"
+  "  created_at TEXT, qualified_at TEXT, expected_close_at TEXT,"
+  "  closed_at TEXT,"
+  "  import_id INTEGER, extra TEXT);"
+  "CREATE TABLE customers ("
+  "  id INTEGER PRIMARY KEY,"
+  "  external_id TEXT UNIQUE,"
+  "  name TEXT, lead_ref TEXT, region TEXT, segment TEXT, acquired_at TEXT,"
+  "  import_id INTEGER, extra TEXT);"
+  "CREATE TABLE purchases ("
+  "  id INTEGER PRIMARY KEY,"
+  "  external_id TEXT UNIQUE,"
+  "  customer_ref TEXT, purchased_at TEXT, amount INTEGER,"
+  "  import_id INTEGER, extra TEXT);"
+  "CREATE TABLE expenses ("
+  "  id INTEGER PRIMARY KEY,"
+  "  external_id TEXT UNIQUE,"
+  "  spent_on TEXT, category TEXT, channel TEXT, amount INTEGER,"
+  "  description TEXT,"
+  "  import_id INTEGER, extra TEXT);"
+  "CREATE TABLE forecasts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  external_id TEXT UNIQUE,"
+  "  period_start TEXT, period_end TEXT, owner TEXT, amount INTEGER,"
+  "  import_id INTEGER, extra TEXT);"
+
+  /* The columns the KPIs filter and join on. */
+  "CREATE INDEX leads_created ON leads (created_at);"
+  "CREATE INDEX leads_owner ON leads (owner);"
+  "CREATE INDEX leads_source ON leads (source);"
+  "CREATE INDEX opportunities_created ON opportunities (created_at);"
+  "CREATE INDEX opportunities_closed ON opportunities (closed_at);"
+  "CREATE INDEX opportunities_owner ON opportunities (owner);"
+  "CREATE INDEX opportunities_source ON opportunities (source);"
+  "CREATE INDEX opportunities_lead ON opportunities (lead_ref);"
+  "CREATE INDEX opportunities_customer ON opportunities (customer_ref);"
+  "CREATE INDEX customers_acquired ON customers (acquired_at);"
+  "CREATE INDEX customers_lead ON customers (lead_ref);"
+  "CREATE INDEX purchases_date ON purchases (purchased_at);"
+  "CREATE INDEX purchases_customer ON purchases (customer_ref);"
+  "CREATE INDEX expenses_date ON expenses (spent_on);"
+  "CREATE INDEX forecasts_start ON forecasts (period_start);"
+
+  "CREATE TABLE imports ("
+  "  id INTEGER PRIMARY KEY,"
+  "  file_name TEXT NOT NULL, checksum TEXT, table_name TEXT NOT NULL,"
+  "  sheet TEXT, mapping TEXT,"
+  "  started_at TEXT NOT NULL, finished_at TEXT,"
+  "  rows_read INTEGER NOT NULL DEFAULT 0,"
+  "  inserted INTEGER NOT NULL DEFAULT 0,"
+  "  updated INTEGER NOT NULL DEFAULT 0,"
+  "  unchanged INTEGER NOT NULL DEFAULT 0,"
+  "  rejected INTEGER NOT NULL DEFAULT 0,"
+  "  reverted_at TEXT);"
+  "CREATE TABLE import_rejects ("
+  "  id INTEGER PRIMARY KEY,"
+  "  import_id INTEGER NOT NULL REFERENCES imports (id) ON DELETE CASCADE,"
+  "  line INTEGER, column_name TEXT, value TEXT, reason TEXT NOT NULL,"
+  "  cells TEXT);"
+  "CREATE INDEX import_rejects_import ON import_rejects (import_id);"
+  "CREATE TABLE import_changes ("
+  "  id INTEGER PRIMARY KEY,"
+  "  import_id INTEGER NOT NULL REFERENCES imports (id) ON DELETE CASCADE,"
+  "  table_name TEXT NOT NULL, row_id INTEGER NOT NULL,"
+  "  action TEXT NOT NULL CHECK (action IN ('insert', 'update')),"
+  "  before TEXT);"
+  "CREATE INDEX import_changes_import ON import_changes (import_id);"
+
+  /* The undo journal. Values keep their SQLite type (no affinity). */
+  "CREATE TABLE edits ("
+  "  id INTEGER PRIMARY KEY,"
+  "  group_id INTEGER NOT NULL,"
+  "  table_name TEXT NOT NULL, row_id INTEGER NOT NULL,"
+  "  action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),"
+  "  column_name TEXT, old_value ANY, new_value ANY, row_json TEXT,"
+  "  undone INTEGER NOT NULL DEFAULT 0,"
+  "  made_at TEXT NOT NULL);"
+  "CREATE INDEX edits_group ON edits (group_id);"
+
+  "CREATE TABLE mappings ("
+  "  signature TEXT PRIMARY KEY,"
+  "  table_name TEXT NOT NULL, mapping TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL);"
+  "CREATE TABLE settings ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT);";
+
+static const SalesMigration default_steps[] = {
+  { 1, schema_v1, NULL },
+};
+
+/**
+ * sales_migrations_get_default:
+ * @n_steps: (out): the number of steps
+ *
+ * Returns: the migrations of this build, in ascending version order.
+ */
+const SalesMigration *
+sales_migrations_get_default (guint *n_steps)
+{
+  g_return_val_if_fail (n_steps != NULL, NULL);
+
+  *n_steps = G_N_ELEMENTS (default_steps);
+  return default_steps;
+}
+
+static int
+read_user_version (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) ==
+      SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+static gboolean
+exec_sql (sqlite3     *db,
+          const char  *sql,
+          const char  *path,
+          GError     **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) == SQLITE_OK)
+    return TRUE;
+
+  g_set_error (error, SALES_ERROR, SALES_ERROR_SQL,
+               _("Could not upgrade “%s”: %s"), path,
+               message ? message : sqlite3_errmsg (db));
+  sqlite3_free (message);
+  return FALSE;
+}
+
+/* The copy is taken before any step runs, so a user can always go back to
+ * the file exactly as the older build left it.
+ */
+static gboolean
+backup_before_upgrade (sqlite3     *db,
+                       const char  *path,
+                       int          from_version,
+                       GError     **error)
+{
+  g_autofree char *backup = NULL;
+  char *sql;
+  gboolean ok;
+
+  if (from_version == 0 || path == NULL || g_str_equal (path, ":memory:"))
+    return TRUE;
+
+  backup = g_strdup_printf ("%s.v%d.bak", path, from_version);
+  if (g_file_test (backup, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  sql = sqlite3_mprintf ("VACUUM INTO %Q", backup);
+  ok = exec_sql (db, sql, path, error);
+  sqlite3_free (sql);
+  if (!ok)
+    return FALSE;
+
+  g_debug ("backed up %s to %s", path, backup);
+  return TRUE;
+}
+
+static gboolean
+apply_steps (sqlite3               *db,
+             const char            *path,
+             const SalesMigration  *steps,
+             guint                  n_steps,
+             int                    from_version,
+             GError               **error)
+{
+  for (guint i = 0; i < n_steps; i++)
+    {
+      g_autofree char *set_version = NULL;
+
+      if (steps[i].version <= from_version)
+        continue;
+
+      if (steps[i].sql != NULL && !exec_sql (db, steps[i].sql, path, error))
+        return FALSE;
+
+      if (steps[i].func != NULL && !steps[i].func (db, error))
+        return FALSE;
+
+      set_version = g_strdup_printf ("PRAGMA user_version = %d",
+                                     steps[i].version);
+      if (!exec_sql (db, set_version, path, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * sales_migrations_run:
+ * @db: an open connection, not inside a transaction
+ * @path: the file name, for messages and the backup copy
+ * @steps: the steps, in ascending version order
+ * @n_steps: the number of steps
+ * @error: return location for a #GError
+ *
+ * Brings @db from its user_version to the last step's version. An existing
+ * workspace is first copied to "PATH.vN.bak". All steps run in one
+ * transaction: when one fails, none is applied and @error says which.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sales_migrations_run (sqlite3               *db,
+                      const char            *path,
+                      const SalesMigration  *steps,
+                      guint                  n_steps,
+                      GError               **error)
+{
+  int from_version;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (steps != NULL || n_steps == 0, FALSE);
+
+  from_version = read_user_version (db);
+  if (from_version < 0)
+    {
+      g_set_error (error, SALES_ERROR, SALES_ERROR_SQL,
+                   _("Could not read the schema version of “%s”: %s"),
+                   path, sqlite3_errmsg (db));
+      return FALSE;
+    }
+
+  if (n_steps == 0 || steps[n_steps - 1].version <= from_version)
+    return TRUE;
+
+  if (!backup_before_upgrade (db, path, from_version, error))
+    return FALSE;
+
+  if (!exec_sql (db, "BEGIN IMMEDIATE", path, error))
+    return FALSE;
+
+  if (!apply_steps (db, path, steps, n_steps, from_version, error))
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  return exec_sql (db, "COMMIT", path, error);
+}

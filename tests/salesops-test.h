@@ -1,0 +1,33 @@
+/* salesops-test.h: helpers shared by the tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char       *sales_test_make_tmpdir      (void);
+void        sales_test_remove_tree      (const char         *path);
+GBytes     *sales_test_read_bytes       (const char         *path);
+void        sales_test_write_file       (const char         *path,
+                                         const char         *contents,
+                                         gssize              length);
+const char *sales_test_shared_dir       (void);
+char       *sales_test_data_path        (const char         *name);
+void        sales_test_skip_without_display (int            argc,
+                                             char         **argv);
+int         sales_test_run_cli          (const char *const  *args,
+                                         char              **out,
+                                         char              **err);
+
+/* Asserts that @path still holds exactly @before. */
+#define sales_test_assert_unchanged(path, before)                          \
+  G_STMT_START {                                                           \
+    g_autoptr(GBytes) _after = sales_test_read_bytes (path);               \
+    g_assert_true (g_bytes_equal ((before), _after));                      \
+  } G_STMT_END
+
+G_END_DECLS
