@@ -4,6 +4,7 @@
  */
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "chart-fixtures.h"
@@ -264,4 +265,43 @@ chart_fixture_build (const char *name)
       return fixtures[i].build ();
 
   g_assert_not_reached ();
+}
+
+/**
+ * chart_test_run_tool:
+ * @tool: "pdfinfo" or "pdftotext"
+ * @path: a PDF file
+ *
+ * Returns: (transfer full) (nullable): what the tool printed (pdftotext
+ *   prints the text), or %NULL when it is not installed
+ */
+char *
+chart_test_run_tool (const char *tool,
+                     const char *path)
+{
+  g_autofree char *program = g_find_program_in_path (tool);
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+  const char *argv[] = { program, path, "-", NULL };
+
+  if (program == NULL)
+    return NULL;
+  if (g_str_has_suffix (program, "pdfinfo"))
+    argv[2] = NULL;
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+int
+chart_test_pdf_pages (const char *pdfinfo_output)
+{
+  const char *pages = strstr (pdfinfo_output, "\nPages:");
+
+  g_assert_nonnull (pages);
+  return atoi (pages + strlen ("\nPages:"));
 }

@@ -18,4 +18,9 @@ typedef struct
 const ChartFixture *chart_fixtures_get (guint *n_fixtures);
 SalesChart         *chart_fixture_build (const char *name);
 
+/* Poppler's tools, when installed: %NULL when @tool is missing. */
+char               *chart_test_run_tool (const char *tool,
+                                         const char *path);
+int                 chart_test_pdf_pages (const char *pdfinfo_output);
+
 G_END_DECLS
