@@ -461,6 +461,17 @@ sales_chart_kpi_breakdown_chart (const SalesChartKpiSource *source,
     }
   sales_chart_sort_by_value (chart);
   sales_chart_set_empty_reason (chart, whole->reason);
+  for (guint i = 0; whole->reason == NULL && i < groups->len; i++)
+    {
+      const SalesKpiGroup *g = &g_array_index (groups, SalesKpiGroup, i);
+
+      /* Why each group is empty, when the whole has a value. */
+      if (g->result != NULL && g->result->reason != NULL)
+        {
+          sales_chart_set_empty_reason (chart, g->result->reason);
+          break;
+        }
+    }
   add_footer (chart, source, whole);
   return chart;
 }

@@ -155,6 +155,23 @@ add_kpi_page (SalesReport  *report,
   return TRUE;
 }
 
+/* "1 Oct – 31 Dec 2025": the first and last day, the end included. */
+static char *
+days_label (const SalesPeriod *period)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  GDate from, to;
+
+  sales_period_get_dates (period, &from, &to);
+  g_date_subtract_days (&to, 1);
+  first = sales_chart_format_date (&from, SALES_CHART_DATE_DAY,
+                                   g_date_get_year (&from) !=
+                                   g_date_get_year (&to));
+  last = sales_chart_format_date (&to, SALES_CHART_DATE_DAY, TRUE);
+  return g_strdup_printf ("%s – %s", first, last);
+}
+
 static SalesReport *
 new_report (ReportData *data,
             const char *workspace)
@@ -163,12 +180,12 @@ new_report (ReportData *data,
   g_autofree char *before = sales_chart_period_label (&data->before);
   g_autofree char *filters = sales_chart_kpi_filter_text (data->source->filter);
   g_autofree char *as_of = sales_chart_kpi_as_of_text (data->source);
+  g_autofree char *days = days_label (&data->period);
   g_autofree char *period = NULL;
   g_autofree char *line = NULL;
 
-  period = g_strdup_printf (_("%s (%s to %s, the end excluded) compared with "
-                              "%s"), span, data->period.from,
-                            data->period.to, before);
+  period = g_strdup_printf (_("%s (%s) compared with %s"), span, days,
+                            before);
   line = g_strdup_printf (_("Filters: %s · %s"), filters, as_of);
   return sales_report_new (_("Sales KPI report"), workspace, period, line);
 }
