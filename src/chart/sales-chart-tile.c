@@ -74,11 +74,13 @@ draw_change (SalesChartCtx *ctx,
   SalesRgb colour;
   double width, height;
 
-  if (!chart->has_headline || !chart->has_comparison)
-    return draw_text (ctx, chart->has_headline ? _("No comparison value")
-                                               : (chart->empty_reason != NULL
-                                                  ? chart->empty_reason
-                                                  : _("No data for this period")),
+  if (chart->has_headline && !chart->has_comparison)
+    return draw_text (ctx, _("No comparison value"), y, size,
+                      PANGO_WEIGHT_NORMAL, ctx->theme->text_muted);
+  if (!chart->has_headline)
+    return draw_text (ctx, chart->empty_reason != NULL
+                           ? chart->empty_reason
+                           : _("No data for this period"),
                       y, size, PANGO_WEIGHT_NORMAL, ctx->theme->text_muted);
 
   text = change_markup (ctx, &colour);
