@@ -474,8 +474,11 @@ _sales_kpi_cache_begin (sqlite3     *db,
     {
       g_autoptr(GError) refresh_error = NULL;
 
-      /* Another writer may hold the lock; the private copy still works. */
+      /* Only a stale roll-up needs the write lock; if another writer
+       * holds it, the private copy below still gives the right numbers.
+       */
       if (!sqlite3_db_readonly (db, "main") &&
+          read_stale (db, &stale, NULL) && stale &&
           !sales_kpi_refresh (db, &refresh_error))
         g_debug ("KPI roll-up not refreshed: %s", refresh_error->message);
 
