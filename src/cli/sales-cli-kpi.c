@@ -290,26 +290,24 @@ read_be32 (const guchar *p)
          ((guint32)p[2] << 8) | (guint32)p[3];
 }
 
-/* Whether @path is, by its header alone, a checkpointed workspace of
- * this schema whose size matches its page count. Anything else (a foreign
- * or damaged file, an older schema, a live -wal) goes through the full
- * open, which checks, migrates and explains.
+/* Whether @path is, by its header alone, a workspace of this schema
+ * whose size matches its page count. Anything else (a foreign, truncated
+ * or damaged file, an older schema) goes through the full open, which
+ * checks, migrates and explains.
  */
 static gboolean
 is_clean_workspace (const char *path)
 {
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   guchar header[100];
   guint32 page_size;
   GStatBuf st;
   FILE *file;
   gboolean ok;
 
-  /* A reader leaves an empty -wal behind; one with frames holds pages
-   * the header does not count yet.
+  /* Pages still in a -wal file are read from there; the main file's
+   * header counts the pages of the last checkpoint, which it holds.
    */
-  if ((g_stat (wal, &st) == 0 && st.st_size > 0) || g_stat (path, &st) != 0 ||
-      (file = g_fopen (path, "rb")) == NULL)
+  if (g_stat (path, &st) != 0 || (file = g_fopen (path, "rb")) == NULL)
     return FALSE;
   ok = fread (header, 1, sizeof header, file) == sizeof header;
   fclose (file);

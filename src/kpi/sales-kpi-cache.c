@@ -110,15 +110,16 @@ static const char build_leads[] =
   "INSERT INTO @schema.kpi_lead_hours"
   " SELECT 0, day, owner, source, count (*), group_concat (ms)"
   " FROM temp.kpi_leads WHERE ms IS NOT NULL GROUP BY day, owner, source;"
+  /* Joining level 0's lists with commas gives the coarser lists. */
   "INSERT INTO @schema.kpi_lead_hours"
-  " SELECT 1, day, '', source, count (*), group_concat (ms)"
-  " FROM temp.kpi_leads WHERE ms IS NOT NULL GROUP BY day, source;"
+  " SELECT 1, day, '', source, sum (answered), group_concat (ms)"
+  " FROM @schema.kpi_lead_hours WHERE level = 0 GROUP BY day, source;"
   "INSERT INTO @schema.kpi_lead_hours"
-  " SELECT 2, day, owner, '', count (*), group_concat (ms)"
-  " FROM temp.kpi_leads WHERE ms IS NOT NULL GROUP BY day, owner;"
+  " SELECT 2, day, owner, '', sum (answered), group_concat (ms)"
+  " FROM @schema.kpi_lead_hours WHERE level = 0 GROUP BY day, owner;"
   "INSERT INTO @schema.kpi_lead_hours"
-  " SELECT 3, day, '', '', count (*), group_concat (ms)"
-  " FROM temp.kpi_leads WHERE ms IS NOT NULL GROUP BY day;";
+  " SELECT 3, day, '', '', sum (answered), group_concat (ms)"
+  " FROM @schema.kpi_lead_hours WHERE level = 0 GROUP BY day;";
 
 /* Category text is matched without case; other categories stay out. */
 static const char build_spend[] =

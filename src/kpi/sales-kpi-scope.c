@@ -212,8 +212,11 @@ lookup_key (SalesKpiScope *scope,
   return index == 0 ? 0 : index - 1;
 }
 
-/* Day rows of @table before the end of the range, grouped by day and
- * breakdown key, summing @columns (NULL-terminated) into DayRow.sums.
+/* Day rows of @table before the end of the range, reading @columns
+ * (NULL-terminated) into DayRow.sums. The level in @extra_condition keeps
+ * exactly the filtered and broken-down columns, so after filtering each
+ * day and breakdown key has one row: no SQL aggregation is needed, which
+ * matters, as summing some thirty columns costs more than reading them.
  */
 static GArray *
 fetch_days (SalesKpiScope     *scope,
@@ -228,14 +231,13 @@ fetch_days (SalesKpiScope     *scope,
 
   g_string_append (sql, key_column (scope));
   for (guint i = 0; columns[i] != NULL; i++)
-    g_string_append_printf (sql, ", sum (%s)", columns[i]);
+    g_string_append_printf (sql, ", %s", columns[i]);
   g_string_append_printf (sql, " FROM %s.%s WHERE day >= ?1 AND day < ?2",
                           scope->schema, table);
   if (extra_condition != NULL)
     g_string_append_printf (sql, " AND %s", extra_condition);
   append_filters (scope, sql);
-  g_string_append_printf (sql, " GROUP BY day, %s ORDER BY day",
-                          key_column (scope));
+  g_string_append (sql, " ORDER BY day");
 
   if ((stmt = prepare (scope, sql, "", scope->range.to)) == NULL)
     return rows;
