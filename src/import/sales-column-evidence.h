@@ -34,7 +34,7 @@ typedef struct
   char    *text;
 } SalesProof;
 
-typedef struct
+struct _SalesColumnEvidence
 {
   guint64    n_dates;
   guint64    n_ambiguous_dates;
@@ -46,7 +46,7 @@ typedef struct
   guint64    n_ambiguous_marks;
   SalesProof point;
   SalesProof comma;
-} SalesColumnEvidence;
+};
 
 void             sales_column_evidence_clear       (SalesColumnEvidence *self);
 void             sales_column_evidence_add_date    (SalesColumnEvidence *self,

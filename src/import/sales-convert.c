@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sales-column-evidence.h"
 #include "sales-convert.h"
 
 typedef struct
@@ -217,9 +218,17 @@ fail (char       **reason,
   return FALSE;
 }
 
+/* The cell is also evidence about its column, when the caller keeps it. */
+typedef struct
+{
+  SalesColumnEvidence *evidence;
+  guint64              line;
+} Witness;
+
 static gboolean
 convert_date (const char              *text,
               const SalesColumnFormat *format,
+              const Witness           *witness,
               SalesValue              *value,
               char                   **reason)
 {
@@ -228,6 +237,9 @@ convert_date (const char              *text,
   if (!sales_date_parse (text, &parts))
     return fail (reason, _("not a date: write it as 2025-03-07, 3/7/2025, "
                            "Mar 7, 2025 or 7 Mar 2025"));
+  if (witness->evidence != NULL)
+    sales_column_evidence_add_date (witness->evidence, &parts, text,
+                                    witness->line);
 
   if (!sales_date_resolve (&parts, format->date_order, value->buf, reason))
     return FALSE;
@@ -240,6 +252,7 @@ convert_date (const char              *text,
 static gboolean
 convert_money (const char              *text,
                const SalesColumnFormat *format,
+               const Witness           *witness,
                SalesValue              *value,
                char                   **reason)
 {
@@ -248,6 +261,9 @@ convert_money (const char              *text,
   if (!sales_number_parse (text, &parts))
     return fail (reason, _("not an amount: write it as 1234.50, $1,234.50 "
                            "or 1.234,50 €"));
+  if (witness->evidence != NULL)
+    sales_column_evidence_add_number (witness->evidence, &parts, text,
+                                      witness->line);
 
   value->kind = SALES_VALUE_INT;
   return sales_number_to_minor (&parts, format->decimal_mark, &value->i,
@@ -257,6 +273,7 @@ convert_money (const char              *text,
 static gboolean
 convert_number (const char              *text,
                 const SalesColumnFormat *format,
+                const Witness           *witness,
                 SalesValue              *value,
                 char                   **reason)
 {
@@ -264,6 +281,9 @@ convert_number (const char              *text,
 
   if (!sales_number_parse (text, &parts))
     return fail (reason, _("not a number: write it as 0.4, 40% or 0,4"));
+  if (witness->evidence != NULL)
+    sales_column_evidence_add_number (witness->evidence, &parts, text,
+                                      witness->line);
 
   value->kind = SALES_VALUE_DOUBLE;
   return sales_number_to_double (&parts, format->decimal_mark, &value->d,
@@ -293,10 +313,13 @@ convert_category (const char *text,
 }
 
 /**
- * sales_convert_value:
+ * sales_convert_cell:
  * @type: the field's type
  * @text: the cell, UTF-8
  * @format: the column's date order and decimal mark
+ * @evidence: (nullable): the column's evidence, fed with what the cell
+ *   proves about its date order or decimal mark
+ * @line: where the cell is, for @evidence
  * @value: (out): the value; its text points into @text or @value->buf
  * @reason: (out) (optional): on failure, why, for the rejected row
  *
@@ -306,12 +329,16 @@ convert_category (const char *text,
  *   a value of @type
  */
 gboolean
-sales_convert_value (SalesFieldType            type,
-                     const char               *text,
-                     const SalesColumnFormat  *format,
-                     SalesValue               *value,
-                     char                    **reason)
+sales_convert_cell (SalesFieldType            type,
+                    const char               *text,
+                    const SalesColumnFormat  *format,
+                    SalesColumnEvidence      *evidence,
+                    guint64                   line,
+                    SalesValue               *value,
+                    char                    **reason)
 {
+  Witness witness = { evidence, line };
+
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (format != NULL, FALSE);
   g_return_val_if_fail (value != NULL, FALSE);
@@ -324,11 +351,11 @@ sales_convert_value (SalesFieldType            type,
   switch (type)
     {
     case SALES_FIELD_DATE:
-      return convert_date (text, format, value, reason);
+      return convert_date (text, format, &witness, value, reason);
     case SALES_FIELD_MONEY:
-      return convert_money (text, format, value, reason);
+      return convert_money (text, format, &witness, value, reason);
     case SALES_FIELD_NUMBER:
-      return convert_number (text, format, value, reason);
+      return convert_number (text, format, &witness, value, reason);
     case SALES_FIELD_OUTCOME:
       return convert_outcome (text, value, reason);
     case SALES_FIELD_CATEGORY:
@@ -341,4 +368,26 @@ sales_convert_value (SalesFieldType            type,
       value->text = text;
       return TRUE;
     }
+}
+
+/**
+ * sales_convert_value:
+ * @type: the field's type
+ * @text: the cell, UTF-8
+ * @format: the column's date order and decimal mark
+ * @value: (out): the value
+ * @reason: (out) (optional): on failure, why
+ *
+ * sales_convert_cell() without evidence.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sales_convert_value (SalesFieldType            type,
+                     const char               *text,
+                     const SalesColumnFormat  *format,
+                     SalesValue               *value,
+                     char                    **reason)
+{
+  return sales_convert_cell (type, text, format, NULL, 0, value, reason);
 }

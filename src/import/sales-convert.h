@@ -78,6 +78,9 @@ typedef struct
   SalesDecimalProof proof;
 } SalesNumberParts;
 
+/* What a column's cells prove; see sales-column-evidence.h. */
+typedef struct _SalesColumnEvidence SalesColumnEvidence;
+
 /* How the cells of one column are read, as its evidence decided. */
 typedef struct
 {
@@ -134,6 +137,13 @@ const char *sales_category_normalize  (const char         *text);
 gboolean   sales_convert_value        (SalesFieldType      type,
                                        const char         *text,
                                        const SalesColumnFormat *format,
+                                       SalesValue         *value,
+                                       char              **reason);
+gboolean   sales_convert_cell         (SalesFieldType      type,
+                                       const char         *text,
+                                       const SalesColumnFormat *format,
+                                       SalesColumnEvidence *evidence,
+                                       guint64             line,
                                        SalesValue         *value,
                                        char              **reason);
 
