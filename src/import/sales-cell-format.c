@@ -35,26 +35,77 @@ sales_format_double (double  value,
   return strlen (buf);
 }
 
+/* A plain decimal of at most 15 significant digits reads back to the
+ * double nearest to it, so its shortest form is itself without the
+ * zeros that say nothing: written out here, without strtod and printf.
+ */
+static gsize
+short_decimal (const char *text,
+               char       *buf)
+{
+  const char *p = text;
+  const char *int_start, *int_end, *frac_start, *frac_end;
+  guint significant = 0;
+  char *o = buf;
+
+  if (*p == '-')
+    *o++ = *p++;
+  int_start = p;
+  while (g_ascii_isdigit (*p))
+    p++;
+  int_end = p;
+  frac_start = frac_end = p;
+  if (*p == '.')
+    {
+      frac_start = ++p;
+      while (g_ascii_isdigit (*p))
+        p++;
+      frac_end = p;
+    }
+  if (*p != '\0' || (int_end == int_start && frac_end == frac_start))
+    return 0;
+
+  while (int_start < int_end - 1 && *int_start == '0')
+    int_start++;
+  while (frac_end > frac_start && frac_end[-1] == '0')
+    frac_end--;
+
+  significant = (int_end - int_start) + (frac_end - frac_start);
+  if (int_end - int_start == 1 && *int_start == '0')
+    {
+      significant = frac_end - frac_start;
+      for (const char *q = frac_start; q < frac_end && *q == '0'; q++)
+        significant--;
+    }
+  if (significant > 15 || (gsize)(p - text) >= SALES_CELL_TEXT_SIZE - 2)
+    return 0;
+  if (significant == 0)
+    return g_strlcpy (buf, "0", SALES_CELL_TEXT_SIZE);
+
+  if (int_end == int_start)
+    *o++ = '0';
+  memcpy (o, int_start, int_end - int_start);
+  o += int_end - int_start;
+  if (frac_end > frac_start)
+    {
+      *o++ = '.';
+      memcpy (o, frac_start, frac_end - frac_start);
+      o += frac_end - frac_start;
+    }
+  *o = '\0';
+  return o - buf;
+}
+
 gsize
 sales_format_number_text (const char *text,
                           char       *buf)
 {
-  const char *p = text;
   char *end = NULL;
   double value;
+  gsize n = short_decimal (text, buf);
 
-  /* Whole numbers of up to 15 digits are already as short as can be. */
-  if (*p == '-')
-    p++;
-  if (*p != '\0' && (*p != '0' || p[1] == '\0'))
-    {
-      const char *q = p;
-
-      while (g_ascii_isdigit (*q))
-        q++;
-      if (*q == '\0' && q - p <= 15)
-        return g_strlcpy (buf, text, SALES_CELL_TEXT_SIZE);
-    }
+  if (n > 0)
+    return n;
 
   value = g_ascii_strtod (text, &end);
   if (end == text || *end != '\0' || strlen (text) >= SALES_CELL_TEXT_SIZE)
@@ -164,38 +215,60 @@ sales_number_format_kind (const char *code)
   return SALES_NUMBER_PLAIN;
 }
 
+static char *
+put_digits (char  *out,
+            guint  value,
+            guint  width)
+{
+  for (guint i = width; i > 0; i--)
+    {
+      out[i - 1] = '0' + value % 10;
+      value /= 10;
+    }
+  return out + width;
+}
+
+/* Written by hand: a sheet may hold a date in every row. */
 static gsize
 format_date (guint32  julian,
              char    *buf)
 {
   GDate date;
+  char *o = buf;
 
   g_date_clear (&date, 1);
   g_date_set_julian (&date, julian);
-  return g_snprintf (buf, SALES_CELL_TEXT_SIZE, "%04u-%02u-%02u",
-                     g_date_get_year (&date), g_date_get_month (&date),
-                     g_date_get_day (&date));
+  o = put_digits (o, g_date_get_year (&date), 4);
+  *o++ = '-';
+  o = put_digits (o, g_date_get_month (&date), 2);
+  *o++ = '-';
+  o = put_digits (o, g_date_get_day (&date), 2);
+  *o = '\0';
+  return o - buf;
 }
 
-static guint32
-julian_of (guint year,
-           guint month,
-           guint day)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, day, month, year);
-  return g_date_get_julian (&date);
-}
+/* Julian day numbers (GDate's: 0001-01-01 is 1) of the epochs. */
+#define JULIAN_1899_12_30 693594
+#define JULIAN_1899_12_31 693595
+#define JULIAN_1904_01_01 695056
 
 static gsize
 format_time (gint64  seconds,
              char   *buf)
 {
-  return g_snprintf (buf, SALES_CELL_TEXT_SIZE, "%02d:%02d:%02d",
-                     (int)(seconds / 3600), (int)(seconds / 60 % 60),
-                     (int)(seconds % 60));
+  gint64 hours = seconds / 3600;
+  char *o = buf;
+
+  if (hours >= 100)
+    o += g_snprintf (o, SALES_CELL_TEXT_SIZE, "%" G_GINT64_FORMAT, hours);
+  else
+    o = put_digits (o, hours, 2);
+  *o++ = ':';
+  o = put_digits (o, seconds / 60 % 60, 2);
+  *o++ = ':';
+  o = put_digits (o, seconds % 60, 2);
+  *o = '\0';
+  return o - buf;
 }
 
 gsize
@@ -222,13 +295,13 @@ sales_format_serial (double           serial,
     return format_time (seconds, buf);
 
   if (date1904)
-    n = format_date (julian_of (1904, 1, 1) + (guint32)days, buf);
+    n = format_date (JULIAN_1904_01_01 + (guint32)days, buf);
   else if (days == 60)
     n = g_strlcpy (buf, "1900-02-29", SALES_CELL_TEXT_SIZE);
   else if (days < 60)
-    n = format_date (julian_of (1899, 12, 31) + (guint32)days, buf);
+    n = format_date (JULIAN_1899_12_31 + (guint32)days, buf);
   else
-    n = format_date (julian_of (1899, 12, 30) + (guint32)days, buf);
+    n = format_date (JULIAN_1899_12_30 + (guint32)days, buf);
 
   if (kind == SALES_NUMBER_DATETIME || seconds != 0)
     {

@@ -28,8 +28,8 @@
 #include "sales-xlsx-workbook.h"
 #include "sales-zip-xml.h"
 
-/* Rows between two looks at the cancellable. */
-#define CANCEL_CHECK_ROWS 4096
+/* Blocks parsed between two looks at the cancellable. */
+#define CANCEL_CHECK_BLOCKS 64
 
 typedef enum
 {
@@ -48,21 +48,21 @@ struct _SalesXlsxReader
   GArray              *styles;          /* guint8 SalesNumberKind per xf */
   SalesSharedStrings  *strings;
   SalesMergeSet        merges;
-  SalesXmlStream      *stream;
+  SalesXmlPush        *push;
+  xmlSAXHandler        sax;
   SalesRowBuilder      builder;
+  SalesRowQueue        queue;
   GString             *text;
+  GError              *error;           /* set inside a SAX callback */
+  guint                blocks;
 
   gboolean             in_sheet_data;
-  gboolean             done;
   gboolean             in_row;
   gboolean             row_has_value;
   guint32              row;
   guint32              last_row;
-  guint32              pending_row;     /* a <row> read, not yet begun */
-  gboolean             pending_empty;
   guint32              next_col;
   guint64              sheet_cells;
-  guint                rows_since_check;
 
   gboolean             in_cell;
   guint32              cell_col;
@@ -80,26 +80,29 @@ sales_xlsx_reader_finalize (GObject *object)
 {
   SalesXlsxReader *self = SALES_XLSX_READER (object);
 
-  g_clear_pointer (&self->stream, sales_xml_stream_free);
+  g_clear_pointer (&self->push, sales_xml_push_free);
   g_clear_object (&self->zip);
   g_clear_pointer (&self->sheet_part, g_free);
   g_clear_pointer (&self->styles, g_array_unref);
   g_clear_pointer (&self->strings, sales_shared_strings_free);
+  g_clear_error (&self->error);
   sales_merge_set_clear (&self->merges);
   sales_row_builder_clear (&self->builder);
+  sales_row_queue_clear (&self->queue);
   g_string_free (self->text, TRUE);
 
   G_OBJECT_CLASS (sales_xlsx_reader_parent_class)->finalize (object);
 }
 
-static gboolean
-limit_error (SalesXlsxReader  *self,
-             GError          **error,
-             const char       *detail)
+/* Stops the parse with a limit error, from inside a callback. */
+static void
+fail (SalesXlsxReader *self,
+      const char      *detail)
 {
-  sales_reader_set_error (SALES_READER (self), error, SALES_ERROR_LIMIT,
-                          self->row, detail);
-  return FALSE;
+  if (self->error == NULL)
+    sales_reader_set_error (SALES_READER (self), &self->error,
+                            SALES_ERROR_LIMIT, self->row, detail);
+  sales_xml_push_stop (self->push);
 }
 
 static void
@@ -134,20 +137,20 @@ fill_to (SalesXlsxReader *self,
     }
 }
 
-static gboolean
-place_cell (SalesXlsxReader  *self,
-            guint32           col,
-            const char       *value,
-            gsize             length,
-            GError          **error)
+static void
+place_cell (SalesXlsxReader *self,
+            guint32          col,
+            const char      *value,
+            gsize            length)
 {
   SalesRowBuilder *b = &self->builder;
 
   col = MAX (col, b->n_cells);
   if (col >= SALES_MAX_ROW_CELLS)
-    return limit_error (self, error, _("a row has more than 16384 cells"));
-  if (length > SALES_MAX_CELL_BYTES)
-    return limit_error (self, error, _("a cell is longer than 32 MB"));
+    {
+      fail (self, _("a row has more than 16384 cells"));
+      return;
+    }
 
   if (self->merges.active->len > 0)
     {
@@ -159,12 +162,22 @@ place_cell (SalesXlsxReader  *self,
         }
     }
   if (length == 0)
-    return TRUE;
+    return;
 
   fill_to (self, col);
   sales_row_builder_add_cell (b, value, length);
   self->row_has_value = TRUE;
-  return TRUE;
+}
+
+static guint
+parse_uint (const char *p,
+            const char *end)
+{
+  guint value = 0;
+
+  for (; p < end && g_ascii_isdigit (*p) && value < G_MAXUINT / 10; p++)
+    value = value * 10 + (*p - '0');
+  return value;
 }
 
 /* The text a number cell shows: ISO for a date style, else the number. */
@@ -186,9 +199,8 @@ number_text (SalesXlsxReader *self,
   return n;
 }
 
-static gboolean
-finish_cell (SalesXlsxReader  *self,
-             GError          **error)
+static void
+finish_cell (SalesXlsxReader *self)
 {
   char buf[SALES_CELL_TEXT_SIZE];
   const char *value = self->text->str;
@@ -198,13 +210,16 @@ finish_cell (SalesXlsxReader  *self,
   self->in_cell = FALSE;
   self->collect = COLLECT_NONE;
   if (length == 0)
-    return place_cell (self, self->cell_col, "", 0, error);
+    {
+      place_cell (self, self->cell_col, "", 0);
+      return;
+    }
 
   switch (self->cell_type)
     {
     case 's':
       value = sales_shared_strings_get (self->strings,
-                                        g_ascii_strtoull (value, NULL, 10),
+                                        parse_uint (value, value + length),
                                         &length);
       /* A damaged index keeps its text rather than vanish. */
       if (value == NULL)
@@ -234,28 +249,26 @@ finish_cell (SalesXlsxReader  *self,
       break;
     }
 
-  return place_cell (self, self->cell_col, value, length, error);
+  place_cell (self, self->cell_col, value, length);
 }
 
 static char
-cell_type_of (const char *t)
+cell_type_of (const char *t,
+              gsize       length)
 {
-  if (g_str_equal (t, "s"))
-    return 's';
-  if (g_str_equal (t, "inlineStr"))
+  if (length == 1 && (t[0] == 's' || t[0] == 'b' || t[0] == 'd' ||
+                      t[0] == 'n'))
+    return t[0];
+  if (length == 9 && memcmp (t, "inlineStr", 9) == 0)
     return 'i';
-  if (g_str_equal (t, "b"))
-    return 'b';
-  if (g_str_equal (t, "d"))
-    return 'd';
-  if (g_str_equal (t, "n"))
-    return 'n';
   return 'S';    /* "str", "e": the cached text as it is */
 }
 
+/* Reads r, t and s in one pass: this runs for every cell. */
 static void
 begin_cell (SalesXlsxReader  *self,
-            xmlTextReaderPtr  xml)
+            const xmlChar   **attributes,
+            int               n_attributes)
 {
   guint32 col = self->next_col;
   guint32 row;
@@ -264,20 +277,28 @@ begin_cell (SalesXlsxReader  *self,
   self->cell_style = 0;
   g_string_truncate (self->text, 0);
 
-  for (int more = xmlTextReaderMoveToFirstAttribute (xml); more == 1;
-       more = xmlTextReaderMoveToNextAttribute (xml))
+  for (int i = 0; i < n_attributes; i++)
     {
-      const char *name = (const char *)xmlTextReaderConstLocalName (xml);
-      const char *value = (const char *)xmlTextReaderConstValue (xml);
+      const char *name = (const char *)attributes[5 * i];
+      const char *value = (const char *)attributes[5 * i + 3];
+      const char *end = (const char *)attributes[5 * i + 4];
 
-      if (name[0] == 'r' && name[1] == '\0')
-        sales_xlsx_parse_reference (value, NULL, &col, &row);
-      else if (name[0] == 't' && name[1] == '\0')
-        self->cell_type = cell_type_of (value);
-      else if (name[0] == 's' && name[1] == '\0')
-        self->cell_style = g_ascii_strtoull (value, NULL, 10);
+      if (name[0] == '\0' || name[1] != '\0')
+        continue;
+      if (name[0] == 'r')
+        {
+          char ref[24];
+          gsize length = MIN ((gsize)(end - value), sizeof ref - 1);
+
+          memcpy (ref, value, length);
+          ref[length] = '\0';
+          sales_xlsx_parse_reference (ref, NULL, &col, &row);
+        }
+      else if (name[0] == 't')
+        self->cell_type = cell_type_of (value, end - value);
+      else if (name[0] == 's')
+        self->cell_style = parse_uint (value, end);
     }
-  xmlTextReaderMoveToElement (xml);
 
   self->cell_col = col;
   self->next_col = col + 1;
@@ -286,149 +307,132 @@ begin_cell (SalesXlsxReader  *self,
   self->phonetic_depth = 0;
 }
 
-/* Ends the current row; TRUE when it is to be returned. */
-static gboolean
-end_row (SalesXlsxReader  *self,
-         GError          **error)
+/* Ends the current row and queues it when it holds a value. */
+static void
+end_row (SalesXlsxReader *self)
 {
-  guint32 width = sales_merge_set_width (&self->merges);
-
-  fill_to (self, width);
+  fill_to (self, sales_merge_set_width (&self->merges));
   self->last_row = self->row;
   self->in_row = FALSE;
-  sales_reader_set_position (SALES_READER (self),
-                             sales_xml_stream_position (self->stream));
 
   if (!self->row_has_value)
-    return FALSE;
+    return;
 
   self->sheet_cells += self->builder.n_cells;
   if (self->sheet_cells > SALES_MAX_SHEET_CELLS)
-    return limit_error (self, error,
-                        _("the sheet has more than 64 million cells"));
-  return TRUE;
+    {
+      fail (self, _("the sheet has more than 64 million cells"));
+      return;
+    }
+  sales_row_queue_push (&self->queue, &self->builder, self->row);
 }
 
-/* Rows the XML leaves out but a merged range above covers. */
-static gboolean
-gap_row (SalesXlsxReader *self,
-         guint32          before)
+/* Queues the rows before @before that the XML leaves out but a merged
+ * range above covers.
+ */
+static void
+gap_rows (SalesXlsxReader *self,
+          guint32          before)
 {
-  guint32 row = self->last_row + 1;
+  while (self->merges.merges->len > 0 && self->last_row + 1 < before)
+    {
+      sales_merge_set_enter_row (&self->merges, self->last_row + 1);
+      if (sales_merge_set_width (&self->merges) == 0)
+        return;
 
-  if (row >= before || self->merges.merges->len == 0)
-    return FALSE;
-
-  sales_merge_set_enter_row (&self->merges, row);
-  if (sales_merge_set_width (&self->merges) == 0)
-    return FALSE;
-
-  begin_row (self, row);
-  return end_row (self, NULL);
+      begin_row (self, self->last_row + 1);
+      end_row (self);
+    }
 }
 
 static void
 begin_row_element (SalesXlsxReader  *self,
-                   xmlTextReaderPtr  xml)
+                   const xmlChar   **attributes,
+                   int               n_attributes)
 {
-  g_autofree char *r = sales_xml_get_attribute (xml, "r");
+  char buf[32];
   guint64 row = 0;
 
-  if (r == NULL ||
-      !g_ascii_string_to_unsigned (r, 10, 1, G_MAXUINT32 - 1, &row, NULL))
+  if (sales_xml_sax_attribute (attributes, n_attributes, "r", buf,
+                               sizeof buf) == NULL ||
+      !g_ascii_string_to_unsigned (buf, 10, 1, G_MAXUINT32 - 1, &row, NULL))
     row = self->last_row + 1;
 
-  self->pending_row = row;
-  self->pending_empty = xmlTextReaderIsEmptyElement (xml);
+  gap_rows (self, row);
+  begin_row (self, row);
 }
 
 static void
-on_element (SalesXlsxReader  *self,
-            xmlTextReaderPtr  xml,
-            const char       *name)
+on_start (void           *user_data,
+          const xmlChar  *local_name,
+          const xmlChar  *prefix,
+          const xmlChar  *uri,
+          int             n_namespaces,
+          const xmlChar **namespaces,
+          int             n_attributes,
+          int             n_defaulted,
+          const xmlChar **attributes)
 {
-  gboolean empty = xmlTextReaderIsEmptyElement (xml);
+  SalesXlsxReader *self = user_data;
+  const char *name = (const char *)local_name;
 
   if (self->in_cell)
     {
-      if (g_str_equal (name, "v") && !empty)
+      if (g_str_equal (name, "v"))
         self->collect = COLLECT_VALUE;
       else if (g_str_equal (name, "is"))
         self->in_inline = TRUE;
-      else if (g_str_equal (name, "rPh") && !empty)
+      else if (g_str_equal (name, "rPh"))
         self->phonetic_depth++;
-      else if (g_str_equal (name, "t") && !empty && self->in_inline &&
+      else if (g_str_equal (name, "t") && self->in_inline &&
                self->phonetic_depth == 0)
         self->collect = COLLECT_TEXT;
     }
   else if (self->in_row && g_str_equal (name, "c"))
-    begin_cell (self, xml);
+    begin_cell (self, attributes, n_attributes);
   else if (self->in_sheet_data && g_str_equal (name, "row"))
-    begin_row_element (self, xml);
+    begin_row_element (self, attributes, n_attributes);
   else if (g_str_equal (name, "sheetData"))
-    self->in_sheet_data = !empty;
+    self->in_sheet_data = TRUE;
 }
 
-/* Returns 1 when a row is complete, 0 to go on, -1 on error. */
-static int
-on_node (SalesXlsxReader  *self,
-         xmlTextReaderPtr  xml,
-         GError          **error)
+static void
+on_end (void          *user_data,
+        const xmlChar *local_name,
+        const xmlChar *prefix,
+        const xmlChar *uri)
 {
-  int type = xmlTextReaderNodeType (xml);
-  const char *name;
-
-  if (type == XML_READER_TYPE_TEXT ||
-      type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
-      type == XML_READER_TYPE_WHITESPACE || type == XML_READER_TYPE_CDATA)
-    {
-      if (self->collect != COLLECT_NONE)
-        g_string_append (self->text,
-                         (const char *)xmlTextReaderConstValue (xml));
-      return 0;
-    }
-
-  name = (const char *)xmlTextReaderConstLocalName (xml);
-  if (type == XML_READER_TYPE_ELEMENT)
-    {
-      on_element (self, xml, name);
-      if (self->in_cell && g_str_equal (name, "c") &&
-          xmlTextReaderIsEmptyElement (xml))
-        return finish_cell (self, error) ? 0 : -1;
-      return 0;
-    }
-  if (type != XML_READER_TYPE_END_ELEMENT)
-    return 0;
+  SalesXlsxReader *self = user_data;
+  const char *name = (const char *)local_name;
 
   if (g_str_equal (name, "v") || g_str_equal (name, "t"))
     self->collect = COLLECT_NONE;
   else if (g_str_equal (name, "rPh") && self->phonetic_depth > 0)
     self->phonetic_depth--;
   else if (self->in_cell && g_str_equal (name, "c"))
-    return finish_cell (self, error) ? 0 : -1;
+    finish_cell (self);
   else if (self->in_row && g_str_equal (name, "row"))
-    return end_row (self, error) ? 1 : (error && *error ? -1 : 0);
-  else if (g_str_equal (name, "sheetData"))
-    self->done = TRUE;
-  return 0;
+    end_row (self);
+  else if (self->in_sheet_data && g_str_equal (name, "sheetData"))
+    {
+      self->in_sheet_data = FALSE;
+      gap_rows (self, G_MAXUINT32);
+    }
 }
 
-/* A <row> element was read: first the rows a merge fills before it. */
-static int
-start_pending_row (SalesXlsxReader  *self,
-                   GError          **error)
+static void
+on_text (void          *user_data,
+         const xmlChar *text,
+         int            length)
 {
-  if (gap_row (self, self->pending_row))
-    return 1;
+  SalesXlsxReader *self = user_data;
 
-  begin_row (self, self->pending_row);
-  self->pending_row = 0;
-  if (!self->pending_empty)
-    return 0;
+  if (self->collect == COLLECT_NONE)
+    return;
 
-  if (end_row (self, error))
-    return 1;
-  return error != NULL && *error != NULL ? -1 : 0;
+  g_string_append_len (self->text, (const char *)text, length);
+  if (self->text->len > SALES_MAX_CELL_BYTES)
+    fail (self, _("a cell is longer than 32 MB"));
 }
 
 static gboolean
@@ -437,39 +441,32 @@ sales_xlsx_reader_next_row (SalesReader  *reader,
                             GError      **error)
 {
   SalesXlsxReader *self = SALES_XLSX_READER (reader);
-  xmlTextReaderPtr xml = sales_xml_stream_reader (self->stream);
-  int result = 0;
 
-  if (++self->rows_since_check >= CANCEL_CHECK_ROWS)
+  while ((*row = sales_row_queue_pop (&self->queue)) == NULL)
     {
-      self->rows_since_check = 0;
-      if (sales_reader_cancelled (reader, error))
+      int result;
+
+      if (++self->blocks % CANCEL_CHECK_BLOCKS == 0 &&
+          sales_reader_cancelled (reader, error))
         return FALSE;
-    }
 
-  while (result == 0)
-    {
-      if (self->pending_row != 0)
-        result = start_pending_row (self, error);
-      else if (self->done)
-        return gap_row (self, G_MAXUINT32) &&
-               (*row = sales_row_builder_finish (&self->builder,
-                                                 self->row)) != NULL;
-      else
+      result = sales_xml_push_step (self->push, reader, error);
+      if (self->error != NULL)
         {
-          result = sales_xml_stream_read (self->stream, reader, error);
-          if (result < 0)
-            return FALSE;
-          if (result == 0)
-            self->done = TRUE;
-          else
-            result = on_node (self, xml, error);
+          g_clear_error (error);
+          g_propagate_error (error, g_steal_pointer (&self->error));
+          return FALSE;
         }
+      if (result <= 0)
+        {
+          sales_row_queue_reset (&self->queue);
+          if (result == 0)
+            sales_reader_set_position (reader, sales_reader_get_size (reader));
+          return result == 0 && (*row = sales_row_queue_pop (&self->queue));
+        }
+      sales_reader_set_position (reader, sales_xml_push_position (self->push));
     }
 
-  if (result < 0)
-    return FALSE;
-  *row = sales_row_builder_finish (&self->builder, self->row);
   return TRUE;
 }
 
@@ -480,10 +477,12 @@ start_sheet (SalesXlsxReader  *self,
   SalesReader *reader = SALES_READER (self);
   g_autoptr(GsfInput) input = NULL;
 
-  g_clear_pointer (&self->stream, sales_xml_stream_free);
+  g_clear_pointer (&self->push, sales_xml_push_free);
+  g_clear_error (&self->error);
   sales_merge_set_restart (&self->merges);
-  self->in_sheet_data = self->done = self->in_row = self->in_cell = FALSE;
-  self->row = self->last_row = self->pending_row = 0;
+  sales_row_queue_reset (&self->queue);
+  self->in_sheet_data = self->in_row = self->in_cell = FALSE;
+  self->row = self->last_row = 0;
   self->sheet_cells = 0;
   self->collect = COLLECT_NONE;
 
@@ -493,7 +492,7 @@ start_sheet (SalesXlsxReader  *self,
     return FALSE;
 
   sales_reader_set_size (reader, gsf_input_size (input));
-  self->stream = sales_xml_stream_new (input, self->sheet_part);
+  self->push = sales_xml_push_new (input, self->sheet_part, &self->sax, self);
   return TRUE;
 }
 
@@ -518,7 +517,15 @@ sales_xlsx_reader_class_init (SalesXlsxReaderClass *klass)
 static void
 sales_xlsx_reader_init (SalesXlsxReader *self)
 {
+  self->sax.initialized = XML_SAX2_MAGIC;
+  self->sax.startElementNs = on_start;
+  self->sax.endElementNs = on_end;
+  self->sax.characters = on_text;
+  self->sax.cdataBlock = on_text;
+  self->sax.ignorableWhitespace = on_text;
+
   sales_row_builder_init (&self->builder);
+  sales_row_queue_init (&self->queue);
   sales_merge_set_init (&self->merges, NULL);
   self->text = g_string_new (NULL);
 }

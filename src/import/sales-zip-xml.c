@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <libxml/parser.h>
 #include <string.h>
 
 #include "sales-limits.h"
@@ -346,4 +347,135 @@ sales_xml_read_part (SalesReader         *owner,
     }
 
   return result == 0;
+}
+
+/* Blocks fed to the push parser: small, so that the rows one block
+ * completes stay few.
+ */
+#define PUSH_BLOCK (32 * 1024)
+
+struct _SalesXmlPush
+{
+  SalesXmlStream    guard;      /* the DTD guard and the input */
+  xmlParserCtxtPtr  context;
+  gboolean          finished;
+  gboolean          stopped;
+  char             *buffer;
+};
+
+SalesXmlPush *
+sales_xml_push_new (GsfInput      *input,
+                    const char    *name,
+                    xmlSAXHandler *sax,
+                    gpointer       user_data)
+{
+  SalesXmlPush *push = g_new0 (SalesXmlPush, 1);
+
+  push->guard.input = g_object_ref (input);
+  push->guard.name = g_strdup (name);
+  push->buffer = g_malloc (PUSH_BLOCK);
+  push->context = xmlCreatePushParserCtxt (sax, user_data, NULL, 0, NULL);
+  if (push->context != NULL)
+    xmlCtxtUseOptions (push->context, XML_PARSE_NONET | XML_PARSE_NOERROR |
+                       XML_PARSE_NOWARNING | XML_PARSE_COMPACT);
+
+  return push;
+}
+
+void
+sales_xml_push_free (SalesXmlPush *push)
+{
+  if (push == NULL)
+    return;
+
+  if (push->context != NULL)
+    xmlFreeParserCtxt (push->context);
+  g_clear_object (&push->guard.input);
+  g_free (push->guard.name);
+  g_free (push->buffer);
+  g_free (push);
+}
+
+void
+sales_xml_push_stop (SalesXmlPush *push)
+{
+  push->stopped = TRUE;
+  xmlStopParser (push->context);
+}
+
+guint64
+sales_xml_push_position (SalesXmlPush *push)
+{
+  return push->guard.position;
+}
+
+static int
+push_error (SalesXmlPush  *push,
+            SalesReader   *owner,
+            GError       **error)
+{
+  g_autofree char *detail = NULL;
+  const xmlError *last = push->context != NULL
+                           ? xmlCtxtGetLastError (push->context) : NULL;
+
+  if (push->guard.doctype)
+    detail = g_strdup_printf (_("part %s declares a DTD, which workbooks "
+                                "never do: refused as unsafe"),
+                              push->guard.name);
+  else
+    detail = g_strdup_printf (_("part %s is not well-formed XML (line %d: "
+                                "%s)"), push->guard.name,
+                              last != NULL ? last->line : 0,
+                              last != NULL && last->message != NULL
+                                ? g_strchomp (last->message) : "?");
+  sales_reader_set_error (owner, error, SALES_ERROR_PARSE, 0, detail);
+  return -1;
+}
+
+int
+sales_xml_push_step (SalesXmlPush  *push,
+                     SalesReader   *owner,
+                     GError       **error)
+{
+  int n;
+
+  if (push->finished)
+    return 0;
+  if (push->context == NULL)
+    return push_error (push, owner, error);
+
+  n = stream_read (&push->guard, push->buffer, PUSH_BLOCK);
+  if (n < 0)
+    return push_error (push, owner, error);
+
+  push->finished = n == 0;
+  if (xmlParseChunk (push->context, push->buffer, n, push->finished) != 0 &&
+      !push->stopped)
+    return push_error (push, owner, error);
+
+  return push->finished ? 0 : 1;
+}
+
+const char *
+sales_xml_sax_attribute (const xmlChar **attributes,
+                         int             n_attributes,
+                         const char     *name,
+                         char           *buf,
+                         gsize           size)
+{
+  for (int i = 0; i < n_attributes; i++)
+    {
+      const xmlChar **a = attributes + 5 * i;
+      gsize length;
+
+      if (strcmp ((const char *)a[0], name) != 0)
+        continue;
+
+      length = MIN ((gsize)(a[4] - a[3]), size - 1);
+      memcpy (buf, a[3], length);
+      buf[length] = '\0';
+      return buf;
+    }
+
+  return NULL;
 }

@@ -69,6 +69,37 @@ gboolean          sales_xml_read_part     (SalesReader        *owner,
                                            gpointer            user_data,
                                            GError            **error);
 
+/* A part fed to libxml2's SAX2 push parser a block at a time: the fast
+ * way through a large sheet, as nothing is built per node. The same DTD
+ * guard applies. @sax's callbacks get @user_data.
+ */
+typedef struct _SalesXmlPush SalesXmlPush;
+
+SalesXmlPush     *sales_xml_push_new      (GsfInput       *input,
+                                           const char     *name,
+                                           xmlSAXHandler  *sax,
+                                           gpointer        user_data);
+void              sales_xml_push_free     (SalesXmlPush   *push);
+/* Parses the next block: 1, or 0 once the part is done, or -1 with
+ * @error set (%SALES_ERROR_PARSE) naming the file, part and line.
+ */
+int               sales_xml_push_step     (SalesXmlPush   *push,
+                                           SalesReader    *owner,
+                                           GError        **error);
+/* Stops the parser from inside a callback (after a limit error). */
+void              sales_xml_push_stop     (SalesXmlPush   *push);
+guint64           sales_xml_push_position (SalesXmlPush   *push);
+
+/* The value of attribute @name among SAX2's (localname, prefix, URI,
+ * value, end) quintuples, copied into @buf of @size bytes, or NULL.
+ */
+const char       *sales_xml_sax_attribute (const xmlChar **attributes,
+                                           int             n_attributes,
+                                           const char     *name,
+                                           char           *buf,
+                                           gsize           size);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SalesXmlStream, sales_xml_stream_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SalesXmlPush, sales_xml_push_free)
 
 G_END_DECLS
