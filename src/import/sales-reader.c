@@ -21,6 +21,7 @@
 
 #include "sales-csv-reader.h"
 #include "sales-reader-private.h"
+#include "sales-xlsx-reader.h"
 
 typedef struct
 {
@@ -315,6 +316,8 @@ sales_reader_open (const char    *path,
                      "or .csv and import that"), path);
       return NULL;
     }
+  if (g_str_equal (format, "xlsx"))
+    return sales_xlsx_reader_new (path, sheet, cancellable, error);
   if (!g_str_equal (format, "csv"))
     {
       g_set_error (error, SALES_ERROR, SALES_ERROR_PARSE,

@@ -75,3 +75,83 @@ sales_row_builder_finish (SalesRowBuilder *b,
   b->row.line = line;
   return &b->row;
 }
+
+typedef struct
+{
+  guint64 line;
+  gsize   offset;
+  guint   n_cells;
+} QueuedRow;
+
+void
+sales_row_queue_init (SalesRowQueue *queue)
+{
+  memset (queue, 0, sizeof *queue);
+  queue->data = g_byte_array_new ();
+  queue->rows = g_array_new (FALSE, FALSE, sizeof (QueuedRow));
+}
+
+void
+sales_row_queue_clear (SalesRowQueue *queue)
+{
+  g_clear_pointer (&queue->data, g_byte_array_unref);
+  g_clear_pointer (&queue->rows, g_array_unref);
+  g_clear_pointer (&queue->pointers, g_free);
+}
+
+void
+sales_row_queue_reset (SalesRowQueue *queue)
+{
+  g_byte_array_set_size (queue->data, 0);
+  g_array_set_size (queue->rows, 0);
+  queue->head = 0;
+}
+
+void
+sales_row_queue_push (SalesRowQueue   *queue,
+                      SalesRowBuilder *builder,
+                      guint64          line)
+{
+  QueuedRow row = { line, queue->data->len, builder->n_cells };
+
+  /* Everything was handed out: start over at the front. */
+  if (queue->head > 0 && queue->head == queue->rows->len)
+    {
+      sales_row_queue_reset (queue);
+      row.offset = 0;
+    }
+
+  g_byte_array_append (queue->data, (const guint8 *)builder->data,
+                       builder->len);
+  g_array_append_val (queue->rows, row);
+}
+
+SalesRow *
+sales_row_queue_pop (SalesRowQueue *queue)
+{
+  QueuedRow *row;
+  const char *p;
+
+  if (queue->head >= queue->rows->len)
+    return NULL;
+
+  row = &g_array_index (queue->rows, QueuedRow, queue->head++);
+  if (queue->alloc_pointers < MAX (row->n_cells, 1))
+    {
+      queue->alloc_pointers = MAX (row->n_cells, 16);
+      queue->pointers = g_renew (char *, queue->pointers,
+                                 queue->alloc_pointers);
+    }
+
+  p = (const char *)queue->data->data + row->offset;
+  for (guint i = 0; i < row->n_cells; i++)
+    {
+      queue->pointers[i] = (char *)p;
+      p += strlen (p) + 1;
+    }
+
+  queue->row.n_cells = row->n_cells;
+  queue->row.cells = queue->pointers;
+  queue->row.line = row->line;
+  return &queue->row;
+}

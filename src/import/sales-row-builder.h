@@ -85,3 +85,30 @@ sales_row_builder_row_length (const SalesRowBuilder *b)
 }
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Rows finished faster than they are asked for (a push parser completes
+ * several per block): copied out of the builder, handed out in order.
+ * A handed-out row stays valid until the queue is next pushed to.
+ */
+typedef struct
+{
+  GByteArray *data;
+  GArray     *rows;          /* QueuedRow */
+  guint       head;
+  char      **pointers;
+  guint       alloc_pointers;
+  SalesRow    row;
+} SalesRowQueue;
+
+void      sales_row_queue_init  (SalesRowQueue   *queue);
+void      sales_row_queue_clear (SalesRowQueue   *queue);
+void      sales_row_queue_reset (SalesRowQueue   *queue);
+void      sales_row_queue_push  (SalesRowQueue   *queue,
+                                 SalesRowBuilder *builder,
+                                 guint64          line);
+/* The oldest row not handed out yet, or %NULL. */
+SalesRow *sales_row_queue_pop   (SalesRowQueue   *queue);
+
+G_END_DECLS

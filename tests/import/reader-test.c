@@ -3,7 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <gsf/gsf.h>
 #include <stdarg.h>
+#include <string.h>
 
 #include "reader-test.h"
 #include "salesops-test.h"
@@ -92,4 +94,201 @@ reader_test_assert_row (GPtrArray *rows,
   va_end (args);
 
   g_assert_cmpuint (g_strv_length (row->cells), ==, i);
+}
+
+/* Creates (once) the folders of @name inside @zip, returning the last. */
+static GsfOutfile *
+zip_folder (GsfOutfile *zip,
+            GHashTable *folders,
+            const char *name)
+{
+  g_autofree char *folder = g_path_get_dirname (name);
+  GsfOutfile *parent;
+  GsfOutfile *dir;
+
+  if (g_str_equal (folder, "."))
+    return zip;
+
+  dir = g_hash_table_lookup (folders, folder);
+  if (dir != NULL)
+    return dir;
+
+  parent = zip_folder (zip, folders, folder);
+  {
+    g_autofree char *base = g_path_get_basename (folder);
+
+    dir = GSF_OUTFILE (gsf_outfile_new_child (parent, base, TRUE));
+  }
+  g_hash_table_insert (folders, g_strdup (folder), dir);
+  return dir;
+}
+
+void
+reader_test_write_zipv (const char  *path,
+                        const char **pairs)
+{
+  g_autoptr(GError) error = NULL;
+  GsfOutput *sink = gsf_output_stdio_new (path, &error);
+  GsfOutfile *zip;
+  g_autoptr(GHashTable) folders = NULL;
+  g_autoptr(GList) dirs = NULL;
+
+  g_assert_no_error (error);
+  zip = gsf_outfile_zip_new (sink, &error);
+  g_assert_no_error (error);
+  folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; pairs[i] != NULL; i += 2)
+    {
+      g_autofree char *base = g_path_get_basename (pairs[i]);
+      GsfOutfile *dir = zip_folder (zip, folders, pairs[i]);
+      GsfOutput *child = gsf_outfile_new_child (dir, base, FALSE);
+
+      g_assert_true (gsf_output_write (child, strlen (pairs[i + 1]),
+                                       (const guint8 *)pairs[i + 1]));
+      gsf_output_close (child);
+      g_object_unref (child);
+    }
+
+  /* Deepest folders first, then the zip, then the file. */
+  dirs = g_hash_table_get_keys (folders);
+  dirs = g_list_sort (dirs, (GCompareFunc)g_strcmp0);
+  for (GList *l = g_list_last (dirs); l != NULL; l = l->prev)
+    {
+      GsfOutput *dir = g_hash_table_lookup (folders, l->data);
+
+      gsf_output_close (dir);
+      g_object_unref (dir);
+    }
+  gsf_output_close (GSF_OUTPUT (zip));
+  g_object_unref (zip);
+  gsf_output_close (sink);
+  g_object_unref (sink);
+}
+
+void
+reader_test_write_zip (const char *path,
+                       const char *first_name,
+                       ...)
+{
+  g_autoptr(GPtrArray) pairs = g_ptr_array_new ();
+  va_list args;
+
+  va_start (args, first_name);
+  for (const char *name = first_name; name != NULL;
+       name = va_arg (args, const char *))
+    {
+      g_ptr_array_add (pairs, (gpointer)name);
+      g_ptr_array_add (pairs, va_arg (args, char *));
+    }
+  va_end (args);
+  g_ptr_array_add (pairs, NULL);
+
+  reader_test_write_zipv (path, (const char **)pairs->pdata);
+}
+
+#define NS_MAIN "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+#define NS_REL "http://schemas.openxmlformats.org/officeDocument/2006/" \
+               "relationships"
+#define NS_PKG "http://schemas.openxmlformats.org/package/2006/relationships"
+
+void
+reader_test_write_xlsx (const char      *path,
+                        const TestSheet *sheets,
+                        guint            n_sheets,
+                        const char      *strings,
+                        const char      *styles,
+                        gboolean         date1904)
+{
+  g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) workbook = g_string_new (NULL);
+  g_autoptr(GString) rels = g_string_new (NULL);
+
+  g_string_append_printf (workbook, "<?xml version=\"1.0\"?>\n"
+                          "<workbook xmlns=\"" NS_MAIN "\" xmlns:r=\""
+                          NS_REL "\"><workbookPr date1904=\"%s\"/><sheets>",
+                          date1904 ? "1" : "false");
+  g_string_append (rels, "<?xml version=\"1.0\"?>\n<Relationships xmlns=\""
+                   NS_PKG "\">");
+
+  for (guint i = 0; i < n_sheets; i++)
+    {
+      g_autofree char *name = g_markup_escape_text (sheets[i].name, -1);
+
+      g_string_append_printf (workbook, "<sheet name=\"%s\" sheetId=\"%u\" "
+                              "%s%s%s r:id=\"rId%u\"/>", name, i + 1,
+                              sheets[i].state ? "state=\"" : "",
+                              sheets[i].state ? sheets[i].state : "",
+                              sheets[i].state ? "\"" : "", i + 1);
+      g_string_append_printf (rels, "<Relationship Id=\"rId%u\" Type=\""
+                              NS_REL "/worksheet\" Target=\"worksheets/"
+                              "sheet%u.xml\"/>", i + 1, i + 1);
+      g_ptr_array_add (pairs, g_strdup_printf ("xl/worksheets/sheet%u.xml",
+                                               i + 1));
+      g_ptr_array_add (pairs, g_strdup_printf ("<?xml version=\"1.0\"?>\n"
+                                               "<worksheet xmlns=\"" NS_MAIN
+                                               "\">%s</worksheet>",
+                                               sheets[i].body));
+    }
+  g_string_append (workbook, "</sheets></workbook>");
+
+  if (strings != NULL)
+    {
+      g_string_append (rels, "<Relationship Id=\"rIdS\" Type=\"" NS_REL
+                       "/sharedStrings\" Target=\"sharedStrings.xml\"/>");
+      g_ptr_array_add (pairs, g_strdup ("xl/sharedStrings.xml"));
+      g_ptr_array_add (pairs, g_strdup_printf ("<sst xmlns=\"" NS_MAIN
+                                               "\">%s</sst>", strings));
+    }
+  if (styles != NULL)
+    {
+      g_string_append (rels, "<Relationship Id=\"rIdT\" Type=\"" NS_REL
+                       "/styles\" Target=\"/xl/styles.xml\"/>");
+      g_ptr_array_add (pairs, g_strdup ("xl/styles.xml"));
+      g_ptr_array_add (pairs, g_strdup_printf ("<styleSheet xmlns=\""
+                                               NS_MAIN "\">%s</styleSheet>",
+                                               styles));
+    }
+  g_string_append (rels, "</Relationships>");
+
+  g_ptr_array_add (pairs, g_strdup ("_rels/.rels"));
+  g_ptr_array_add (pairs, g_strdup ("<Relationships xmlns=\"" NS_PKG "\">"
+                                    "<Relationship Id=\"rId1\" Type=\""
+                                    NS_REL "/officeDocument\" "
+                                    "Target=\"xl/workbook.xml\"/>"
+                                    "</Relationships>"));
+  g_ptr_array_add (pairs, g_strdup ("xl/workbook.xml"));
+  g_ptr_array_add (pairs, g_string_free (g_steal_pointer (&workbook), FALSE));
+  g_ptr_array_add (pairs, g_strdup ("xl/_rels/workbook.xml.rels"));
+  g_ptr_array_add (pairs, g_string_free (g_steal_pointer (&rels), FALSE));
+  g_ptr_array_add (pairs, NULL);
+
+  reader_test_write_zipv (path, (const char **)pairs->pdata);
+}
+
+static guint
+width_without_trailing_empties (GStrv cells)
+{
+  guint n = g_strv_length (cells);
+
+  while (n > 0 && cells[n - 1][0] == '\0')
+    n--;
+  return n;
+}
+
+void
+reader_test_assert_same_rows (GPtrArray *a,
+                              GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      GStrv x = ((TestRow *)a->pdata[i])->cells;
+      GStrv y = ((TestRow *)b->pdata[i])->cells;
+      guint n = width_without_trailing_empties (x);
+
+      g_assert_cmpuint (n, ==, width_without_trailing_empties (y));
+      for (guint j = 0; j < n; j++)
+        g_assert_cmpstr (x[j], ==, y[j]);
+    }
 }

@@ -23,6 +23,11 @@ GPtrArray *reader_test_read_all    (const char   *path,
 /* Every row of an open reader. */
 GPtrArray *reader_test_drain       (SalesReader  *reader,
                                     GError      **error);
+/* Asserts both hold the same cells row by row (not line by line),
+ * trailing empty cells aside (workbook rows have none).
+ */
+void       reader_test_assert_same_rows (GPtrArray *a,
+                                         GPtrArray *b);
 /* Writes @length bytes (-1: a string) to @name inside @dir. */
 char      *reader_test_write       (const char   *dir,
                                     const char   *name,
@@ -33,5 +38,39 @@ void       reader_test_assert_row  (GPtrArray    *rows,
                                     guint         index,
                                     guint64       line,
                                     ...) G_GNUC_NULL_TERMINATED;
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Writes a zip of (name, contents) pairs, %NULL-ended; names may hold
+ * folders ("xl/worksheets/sheet1.xml"). A %NULL-named pair ends it.
+ */
+void       reader_test_write_zip   (const char   *path,
+                                    const char   *first_name,
+                                    ...) G_GNUC_NULL_TERMINATED;
+/* Same, from a NULL-terminated array of name, contents, name, ... */
+void       reader_test_write_zipv  (const char   *path,
+                                    const char  **pairs);
+
+/* One sheet of a generated workbook: its name, state attribute (or
+ * NULL) and the XML inside <worksheet> (sheetData and mergeCells).
+ */
+typedef struct
+{
+  const char *name;
+  const char *state;
+  const char *body;
+} TestSheet;
+
+/* Writes a minimal XLSX. @strings is the inside of <sst> (NULL: none),
+ * @styles the inside of <styleSheet> (NULL: none).
+ */
+void       reader_test_write_xlsx  (const char      *path,
+                                    const TestSheet *sheets,
+                                    guint            n_sheets,
+                                    const char      *strings,
+                                    const char      *styles,
+                                    gboolean         date1904);
 
 G_END_DECLS
