@@ -62,6 +62,11 @@ currency_length (const char *p)
 {
   gsize n = 0;
 
+  /* The common case: a digit or a sign, no currency. */
+  if (g_ascii_isdigit (*p) || *p == '-' || *p == '+' || *p == '.' ||
+      *p == ',' || *p == '\0')
+    return 0;
+
   while (n < 3 && g_ascii_isupper (p[n]))
     n++;
   if (n >= 1 && n <= 2 && p[n] == '$')

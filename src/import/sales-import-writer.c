@@ -354,6 +354,60 @@ _sales_import_writer_free (SalesImportWriter *self)
   g_free (self);
 }
 
+static gboolean
+writes_column (SalesImportWriter *self,
+               const char        *column)
+{
+  for (guint i = 0; i < self->n_written; i++)
+    if (g_str_equal (self->written[i].field->name, column))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* An index over columns the import leaves empty only grows at its end
+ * (NULL, then the new rowid), which is cheap; the others are worth
+ * dropping.
+ */
+static gboolean
+index_is_written (SalesImportWriter *self,
+                  const char        *index)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA index_info(%s)", index);
+  sqlite3_stmt *stmt = NULL;
+  gboolean written = FALSE;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return TRUE;
+
+  while (!written && sqlite3_step (stmt) == SQLITE_ROW)
+    written = sqlite3_column_text (stmt, 2) == NULL ||
+              writes_column (self, (const char *)sqlite3_column_text (stmt,
+                                                                       2));
+  sqlite3_finalize (stmt);
+  return written;
+}
+
+static gint64
+count_rows_up_to (SalesImportWriter  *self,
+                  gint64              limit,
+                  GError            **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gint64 rows = 0;
+
+  sql = g_strdup_printf ("SELECT count(*) FROM (SELECT 1 FROM %s LIMIT %"
+                         G_GINT64_FORMAT ")", table_name (self), limit);
+  if ((stmt = prepare (self, sql, error)) == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    rows = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return rows;
+}
+
 /* Loading with indexes in place is several times slower than building
  * them after, as long as the table is small to begin with.
  */
@@ -361,19 +415,12 @@ static gboolean
 drop_indexes (SalesImportWriter  *self,
               GError            **error)
 {
-  g_autofree char *count_sql = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
-  gint64 rows = 0;
+  gint64 rows = count_rows_up_to (self, SALES_IMPORT_REINDEX_MAX_ROWS, error);
 
-  count_sql = g_strdup_printf ("SELECT count(*) FROM (SELECT 1 FROM %s "
-                               "LIMIT %d)", table_name (self),
-                               SALES_IMPORT_REINDEX_MAX_ROWS);
-  if ((stmt = prepare (self, count_sql, error)) == NULL)
+  if (rows < 0)
     return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    rows = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-
   self->was_empty = rows == 0;
   if (rows >= SALES_IMPORT_REINDEX_MAX_ROWS)
     return TRUE;
@@ -385,18 +432,22 @@ drop_indexes (SalesImportWriter  *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, table_name (self), -1, SQLITE_STATIC);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (self->dropped_indexes,
-                     g_strdup ((const char *)sqlite3_column_text (stmt, 1)));
+    {
+      const char *name = (const char *)sqlite3_column_text (stmt, 0);
+
+      if (!index_is_written (self, name))
+        continue;
+      g_ptr_array_add (names, g_strdup (name));
+      g_ptr_array_add (self->dropped_indexes,
+                       g_strdup ((const char *)sqlite3_column_text (stmt, 1)));
+    }
   sqlite3_finalize (stmt);
 
-  for (guint i = 0; i < self->dropped_indexes->len; i++)
+  for (guint i = 0; i < names->len; i++)
     {
-      const char *sql = g_ptr_array_index (self->dropped_indexes, i);
-      g_autofree char *drop = NULL;
-      g_auto(GStrv) words = g_strsplit (sql, " ", 4);
+      g_autofree char *drop = g_strdup_printf ("DROP INDEX \"%s\"",
+                                               (char *)names->pdata[i]);
 
-      /* "CREATE INDEX name ON ...": the third word is the name. */
-      drop = g_strdup_printf ("DROP INDEX %s", words[2]);
       if (!exec (self, drop, error))
         return FALSE;
     }
