@@ -23,6 +23,18 @@ static const SalesCliCommand commands[] = {
     N_("Import a CSV, XLSX, ODS or JSON file"), sales_cli_import },
   { "revert", "WORKSPACE IMPORT_ID",
     N_("Take an import back"), sales_cli_revert },
+  { "demo", "WORKSPACE [--seed N] [--scale N]",
+    N_("Fill a workspace with two years of demo data"), sales_cli_demo },
+  { "kpi", "WORKSPACE [--period P | --from DATE --to DATE] [--owner NAME]"
+    " [--source NAME] [--compare previous|year] [--json]",
+    N_("Print the twelve KPIs of a period"), sales_cli_kpi },
+  { "chart", "WORKSPACE --kpi ID [--by month|quarter|owner|source]"
+    " [--period P | --from DATE --to DATE] --output FILE.png|.svg|.pdf"
+    " [--width PX] [--height PX] [--scale N]",
+    N_("Draw a KPI as a chart"), sales_cli_chart },
+  { "report", "WORKSPACE [--period P] --output FILE.pdf",
+    N_("Write the dashboard report of the twelve KPIs as PDF"),
+    sales_cli_report },
 };
 
 static void
