@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "sales-csv-reader.h"
+#include "sales-json-reader.h"
 #include "sales-ods-reader.h"
 #include "sales-reader-private.h"
 #include "sales-xlsx-reader.h"
@@ -328,12 +329,8 @@ sales_reader_open (const char    *path,
     return sales_xlsx_reader_new (path, sheet, cancellable, error);
   if (g_str_equal (format, "ods"))
     return sales_ods_reader_new (path, sheet, cancellable, error);
-  if (!g_str_equal (format, "csv"))
-    {
-      g_set_error (error, SALES_ERROR, SALES_ERROR_PARSE,
-                   _("%s: %s files cannot be read yet"), path, format);
-      return NULL;
-    }
+  if (g_str_equal (format, "json"))
+    return sales_json_reader_new (path, cancellable, error);
 
   return sales_csv_reader_new (path, cancellable, error);
 }
