@@ -70,8 +70,11 @@
  */
 #define SALES_MAX_MERGED_RANGES 100000
 
-/* A JSON file is parsed whole by json-glib, so its size is bounded. */
-#define SALES_MAX_JSON_BYTES (256u * 1024 * 1024)
+/* A JSON file is parsed whole by json-glib, whose tree takes several
+ * times the file's size, so the file is bounded; past it the reader
+ * refuses it with SALES_ERROR_LIMIT and suggests a CSV export.
+ */
+#define SALES_MAX_JSON_BYTES (128u * 1024 * 1024)
 
 /* The most sheets listed for one workbook. */
 #define SALES_MAX_SHEETS 4096

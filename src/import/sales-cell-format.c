@@ -303,7 +303,7 @@ sales_format_serial (double           serial,
   else
     n = format_date (JULIAN_1899_12_30 + (guint32)days, buf);
 
-  if (kind == SALES_NUMBER_DATETIME || seconds != 0)
+  if (seconds != 0)
     {
       buf[n++] = ' ';
       n += format_time (seconds, buf + n);
@@ -322,34 +322,77 @@ digits (const char *p,
   return TRUE;
 }
 
+/* Writes a date and a time of day (seconds past midnight, which may
+ * reach 86400 after rounding) as ISO text, the time only when not 0.
+ */
+static gsize
+format_date_time (guint    year,
+                  guint    month,
+                  guint    day,
+                  gint64   seconds,
+                  char    *buf)
+{
+  GDate date;
+  gsize n;
+
+  if (!g_date_valid_dmy (day, month, year))
+    return 0;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  if (seconds >= 86400)
+    {
+      g_date_add_days (&date, 1);
+      seconds -= 86400;
+    }
+
+  n = format_date (g_date_get_julian (&date), buf);
+  if (seconds != 0)
+    {
+      buf[n++] = ' ';
+      n += format_time (seconds, buf + n);
+    }
+  return n;
+}
+
+static guint
+number_at (const char *p,
+           guint       count)
+{
+  guint value = 0;
+
+  for (guint i = 0; i < count; i++)
+    value = value * 10 + (p[i] - '0');
+  return value;
+}
+
 gsize
 sales_format_iso_datetime (const char *text,
                            char       *buf)
 {
-  gboolean midnight;
+  gint64 seconds = 0;
+  gsize n;
 
   if (strlen (text) < 10 || !digits (text, 4) || text[4] != '-' ||
       !digits (text + 5, 2) || text[7] != '-' || !digits (text + 8, 2))
     return g_strlcpy (buf, text, SALES_CELL_TEXT_SIZE);
 
-  memcpy (buf, text, 10);
-  buf[10] = '\0';
-  if ((text[10] != 'T' && text[10] != ' ') || !digits (text + 11, 2) ||
-      text[13] != ':' || !digits (text + 14, 2))
-    return 10;
+  /* hh:mm, then :ss, then a fraction rounded to the second. */
+  if ((text[10] == 'T' || text[10] == ' ') && digits (text + 11, 2) &&
+      text[13] == ':' && digits (text + 14, 2))
+    {
+      seconds = number_at (text + 11, 2) * 3600 + number_at (text + 14, 2) * 60;
+      if (text[16] == ':' && digits (text + 17, 2))
+        {
+          seconds += number_at (text + 17, 2);
+          if (text[19] == '.' && g_ascii_isdigit (text[20]) && text[20] >= '5')
+            seconds++;
+        }
+    }
 
-  buf[10] = ' ';
-  memcpy (buf + 11, text + 11, 5);
-  if (text[16] == ':' && digits (text + 17, 2))
-    memcpy (buf + 16, text + 16, 3);
-  else
-    memcpy (buf + 16, ":00", 3);
-  buf[19] = '\0';
-
-  midnight = strcmp (buf + 11, "00:00:00") == 0;
-  if (midnight)
-    buf[10] = '\0';
-  return midnight ? 10 : 19;
+  n = format_date_time (number_at (text, 4), number_at (text + 5, 2),
+                        number_at (text + 8, 2), seconds, buf);
+  return n > 0 ? n : g_strlcpy (buf, text, SALES_CELL_TEXT_SIZE);
 }
 
 gsize

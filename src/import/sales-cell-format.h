@@ -2,7 +2,9 @@
  *
  * Numbers print as the shortest text that reads back to the same double;
  * dates and times as ISO 8601 (YYYY-MM-DD, YYYY-MM-DD HH:MM:SS, HH:MM:SS),
- * whatever format the workbook showed them in.
+ * whatever format the workbook showed them in. A date shows its time only
+ * when the time is not midnight (rounded to the second), whatever the
+ * format, so that the same value reads the same from XLSX, ODS and t="d".
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

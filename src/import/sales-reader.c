@@ -9,6 +9,7 @@
  */
 
 #define G_LOG_DOMAIN "sales-reader"
+#define _GNU_SOURCE
 
 #include "config.h"
 
@@ -20,6 +21,8 @@
 #include <unistd.h>
 
 #include "sales-csv-reader.h"
+#include "sales-json-reader.h"
+#include "sales-ods-reader.h"
 #include "sales-reader-private.h"
 #include "sales-xlsx-reader.h"
 
@@ -205,10 +208,13 @@ format_from_content (const char *head,
 
   if (length >= 4 && memcmp (head, "PK\003\004", 4) == 0)
     {
-      /* An ODS zip stores its MIME type uncompressed as the first entry. */
-      if (g_strstr_len (head, MIN (length, 128), ods_mime) != NULL)
+      /* An ODS zip stores its MIME type uncompressed as the first entry;
+       * a zip without says no more than "a workbook".
+       */
+      if (memmem (head, MIN (length, 128), ods_mime,
+                  sizeof ods_mime - 1) != NULL)
         return "ods";
-      return "xlsx";
+      return "zip";
     }
   if (length >= 4 && memcmp (head, "\320\317\021\340", 4) == 0)
     return "xls";
@@ -307,6 +313,9 @@ sales_reader_open (const char    *path,
   format = format_from_content (head, length);
   if (format == NULL)
     format = format_from_extension (path);
+  else if (g_str_equal (format, "zip"))
+    format = g_str_equal (format_from_extension (path), "ods") ? "ods"
+                                                               : "xlsx";
   g_debug ("%s read as %s", path, format);
 
   if (g_str_equal (format, "xls"))
@@ -318,12 +327,10 @@ sales_reader_open (const char    *path,
     }
   if (g_str_equal (format, "xlsx"))
     return sales_xlsx_reader_new (path, sheet, cancellable, error);
-  if (!g_str_equal (format, "csv"))
-    {
-      g_set_error (error, SALES_ERROR, SALES_ERROR_PARSE,
-                   _("%s: %s files cannot be read yet"), path, format);
-      return NULL;
-    }
+  if (g_str_equal (format, "ods"))
+    return sales_ods_reader_new (path, sheet, cancellable, error);
+  if (g_str_equal (format, "json"))
+    return sales_json_reader_new (path, cancellable, error);
 
   return sales_csv_reader_new (path, cancellable, error);
 }

@@ -79,6 +79,7 @@ sales_row_builder_finish (SalesRowBuilder *b,
 typedef struct
 {
   guint64 line;
+  guint64 count;      /* times the row is still to be handed out */
   gsize   offset;
   guint   n_cells;
 } QueuedRow;
@@ -112,7 +113,19 @@ sales_row_queue_push (SalesRowQueue   *queue,
                       SalesRowBuilder *builder,
                       guint64          line)
 {
-  QueuedRow row = { line, queue->data->len, builder->n_cells };
+  sales_row_queue_push_repeated (queue, builder, line, 1);
+}
+
+void
+sales_row_queue_push_repeated (SalesRowQueue   *queue,
+                               SalesRowBuilder *builder,
+                               guint64          line,
+                               guint64          count)
+{
+  QueuedRow row = { line, count, queue->data->len, builder->n_cells };
+
+  if (count == 0)
+    return;
 
   /* Everything was handed out: start over at the front. */
   if (queue->head > 0 && queue->head == queue->rows->len)
@@ -135,7 +148,10 @@ sales_row_queue_pop (SalesRowQueue *queue)
   if (queue->head >= queue->rows->len)
     return NULL;
 
-  row = &g_array_index (queue->rows, QueuedRow, queue->head++);
+  row = &g_array_index (queue->rows, QueuedRow, queue->head);
+  row->count--;
+  if (row->count == 0)
+    queue->head++;
   if (queue->alloc_pointers < MAX (row->n_cells, 1))
     {
       queue->alloc_pointers = MAX (row->n_cells, 16);
@@ -152,6 +168,6 @@ sales_row_queue_pop (SalesRowQueue *queue)
 
   queue->row.n_cells = row->n_cells;
   queue->row.cells = queue->pointers;
-  queue->row.line = row->line;
+  queue->row.line = row->line++;
   return &queue->row;
 }

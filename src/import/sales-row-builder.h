@@ -108,6 +108,13 @@ void      sales_row_queue_reset (SalesRowQueue   *queue);
 void      sales_row_queue_push  (SalesRowQueue   *queue,
                                  SalesRowBuilder *builder,
                                  guint64          line);
+/* Queues the row @count times, on lines @line, @line + 1, ..., holding
+ * it once (ODS repeats a row a million times in one element).
+ */
+void      sales_row_queue_push_repeated (SalesRowQueue   *queue,
+                                         SalesRowBuilder *builder,
+                                         guint64          line,
+                                         guint64          count);
 /* The oldest row not handed out yet, or %NULL. */
 SalesRow *sales_row_queue_pop   (SalesRowQueue   *queue);
 

@@ -439,7 +439,7 @@ sales_xml_push_step (SalesXmlPush  *push,
 {
   int n;
 
-  if (push->finished)
+  if (push->finished || push->stopped)
     return 0;
   if (push->context == NULL)
     return push_error (push, owner, error);
@@ -453,7 +453,7 @@ sales_xml_push_step (SalesXmlPush  *push,
       !push->stopped)
     return push_error (push, owner, error);
 
-  return push->finished ? 0 : 1;
+  return push->finished || push->stopped ? 0 : 1;
 }
 
 const char *

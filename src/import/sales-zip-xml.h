@@ -86,7 +86,9 @@ void              sales_xml_push_free     (SalesXmlPush   *push);
 int               sales_xml_push_step     (SalesXmlPush   *push,
                                            SalesReader    *owner,
                                            GError        **error);
-/* Stops the parser from inside a callback (after a limit error). */
+/* Stops the parser from inside a callback (after a limit error, or when
+ * the rest of the part is not needed): the next step returns 0.
+ */
 void              sales_xml_push_stop     (SalesXmlPush   *push);
 guint64           sales_xml_push_position (SalesXmlPush   *push);
 

@@ -6,6 +6,7 @@
 #include <gsf/gsf.h>
 #include <stdarg.h>
 #include <string.h>
+#include <zlib.h>
 
 #include "reader-test.h"
 #include "salesops-test.h"
@@ -291,4 +292,198 @@ reader_test_assert_same_rows (GPtrArray *a,
       for (guint j = 0; j < n; j++)
         g_assert_cmpstr (x[j], ==, y[j]);
     }
+}
+
+static void
+put16 (GByteArray *out,
+       guint       value)
+{
+  guint8 bytes[2] = { value & 0xff, (value >> 8) & 0xff };
+
+  g_byte_array_append (out, bytes, 2);
+}
+
+static void
+put32 (GByteArray *out,
+       guint32     value)
+{
+  put16 (out, value & 0xffff);
+  put16 (out, value >> 16);
+}
+
+typedef struct
+{
+  const char *name;
+  const guint8 *data;
+  gsize length;
+  guint32 crc;
+  guint32 size;        /* the uncompressed size the zip declares */
+  gboolean deflated;
+} ZipEntry;
+
+/* A zip written by hand, so that an entry can be a hostile stream. */
+static void
+write_raw_zip (const char     *path,
+               const ZipEntry *entries,
+               guint           n)
+{
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  g_autoptr(GByteArray) directory = g_byte_array_new ();
+  guint32 offsets[8];
+
+  g_assert_cmpuint (n, <=, G_N_ELEMENTS (offsets));
+  for (guint i = 0; i < n; i++)
+    {
+      const ZipEntry *e = &entries[i];
+      GByteArray *parts[2] = { out, directory };
+
+      offsets[i] = out->len;
+      for (guint p = 0; p < 2; p++)
+        {
+          put32 (parts[p], p == 0 ? 0x04034b50 : 0x02014b50);
+          if (p == 1)
+            put16 (parts[p], 20);
+          put16 (parts[p], 20);
+          put16 (parts[p], 0);
+          put16 (parts[p], e->deflated ? 8 : 0);
+          put32 (parts[p], 0);
+          put32 (parts[p], e->crc);
+          put32 (parts[p], e->length);
+          put32 (parts[p], e->size);
+          put16 (parts[p], strlen (e->name));
+          put16 (parts[p], 0);
+          if (p == 1)
+            {
+              put16 (parts[p], 0);
+              put16 (parts[p], 0);
+              put16 (parts[p], 0);
+              put32 (parts[p], 0);
+              put32 (parts[p], offsets[i]);
+            }
+          g_byte_array_append (parts[p], (const guint8 *)e->name,
+                               strlen (e->name));
+        }
+      g_byte_array_append (out, e->data, e->length);
+    }
+
+  {
+    guint32 start = out->len;
+
+    g_byte_array_append (out, directory->data, directory->len);
+    put32 (out, 0x06054b50);
+    put16 (out, 0);
+    put16 (out, 0);
+    put16 (out, n);
+    put16 (out, n);
+    put32 (out, directory->len);
+    put32 (out, start);
+    put16 (out, 0);
+  }
+
+  sales_test_write_file (path, (const char *)out->data, out->len);
+}
+
+static ZipEntry
+stored (const char *name,
+        const char *text)
+{
+  ZipEntry e = { name, (const guint8 *)text, strlen (text), 0,
+                 strlen (text), FALSE };
+
+  e.crc = crc32 (0, e.data, e.length);
+  return e;
+}
+
+/* Raw deflate of @prefix then @repeat copies of a 1 MiB block of spaces:
+ * each block is compressed once after a full flush, which makes its bytes
+ * independent of what came before, and then repeated.
+ */
+static GByteArray *
+deflate_bomb (const char *prefix,
+              guint       repeat,
+              guint32    *crc,
+              guint64    *size)
+{
+  const gsize block = 1024 * 1024;
+  g_autofree guint8 *spaces = g_malloc (block);
+  g_autofree guint8 *buf = g_malloc (block);
+  GByteArray *out = g_byte_array_new ();
+  g_autoptr(GByteArray) unit = g_byte_array_new ();
+  guint32 block_crc;
+  z_stream z = { 0 };
+
+  memset (spaces, ' ', block);
+  g_assert_cmpint (deflateInit2 (&z, 9, Z_DEFLATED, -15, 9,
+                                 Z_DEFAULT_STRATEGY), ==, Z_OK);
+
+  z.next_in = (Bytef *)prefix;
+  z.avail_in = strlen (prefix);
+  z.next_out = buf;
+  z.avail_out = block;
+  g_assert_cmpint (deflate (&z, Z_FULL_FLUSH), ==, Z_OK);
+  g_byte_array_append (out, buf, block - z.avail_out);
+
+  z.next_in = spaces;
+  z.avail_in = block;
+  z.next_out = buf;
+  z.avail_out = block;
+  g_assert_cmpint (deflate (&z, Z_FULL_FLUSH), ==, Z_OK);
+  g_byte_array_append (unit, buf, block - z.avail_out);
+  for (guint i = 0; i < repeat; i++)
+    g_byte_array_append (out, unit->data, unit->len);
+
+  z.next_in = NULL;
+  z.avail_in = 0;
+  z.next_out = buf;
+  z.avail_out = block;
+  g_assert_cmpint (deflate (&z, Z_FINISH), ==, Z_STREAM_END);
+  g_byte_array_append (out, buf, block - z.avail_out);
+  deflateEnd (&z);
+
+  *crc = crc32 (0, (const guint8 *)prefix, strlen (prefix));
+  block_crc = crc32 (0, spaces, block);
+  for (guint i = 0; i < repeat; i++)
+    *crc = crc32_combine (*crc, block_crc, block);
+  *size = strlen (prefix) + (guint64)repeat * block;
+  return out;
+}
+
+void
+reader_test_write_zip_bomb (const char  *path,
+                            const char **pairs,
+                            const char  *bomb_name,
+                            const char  *prefix,
+                            guint32      declared)
+{
+  ZipEntry entries[8];
+  guint n = 0;
+  guint32 crc;
+  guint64 size;
+  g_autoptr(GByteArray) bomb = deflate_bomb (prefix, 2100, &crc, &size);
+
+  for (guint i = 0; pairs[i] != NULL; i += 2)
+    {
+      g_assert_cmpuint (n, <, G_N_ELEMENTS (entries) - 1);
+      entries[n++] = stored (pairs[i], pairs[i + 1]);
+    }
+
+  g_assert_cmpuint (size, <, G_MAXUINT32);
+  entries[n++] = (ZipEntry) { bomb_name, bomb->data, bomb->len, crc,
+                              declared != 0 ? declared : (guint32)size,
+                              TRUE };
+  write_raw_zip (path, entries, n);
+}
+
+gboolean
+reader_test_volatile_row (TestRow *row)
+{
+  static const char *names[] = {
+    "RAND", "RANDBETWEEN", "NOW", "TODAY", "INFO", "CELL", "OFFSET",
+    "INDIRECT", "CHAR", "CODE",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (row->cells[0] != NULL && g_str_equal (row->cells[0], names[i]))
+      return TRUE;
+  return FALSE;
 }

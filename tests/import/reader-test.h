@@ -28,6 +28,13 @@ GPtrArray *reader_test_drain       (SalesReader  *reader,
  */
 void       reader_test_assert_same_rows (GPtrArray *a,
                                          GPtrArray *b);
+/* TRUE for a row of formula_stress_test whose label names a volatile
+ * function (RAND, NOW, INFO...), which every program that saved the file
+ * computed anew, or one that depends on the platform's character set
+ * (CHAR, CODE: Mac Excel and LibreOffice disagree), so its values differ
+ * between copies of the workbook.
+ */
+gboolean   reader_test_volatile_row (TestRow *row);
 /* Writes @length bytes (-1: a string) to @name inside @dir. */
 char      *reader_test_write       (const char   *dir,
                                     const char   *name,
@@ -52,6 +59,17 @@ void       reader_test_write_zip   (const char   *path,
 /* Same, from a NULL-terminated array of name, contents, name, ... */
 void       reader_test_write_zipv  (const char   *path,
                                     const char  **pairs);
+
+/* Writes a zip of stored (name, contents) @pairs plus @bomb_name: @prefix
+ * then 2.1 GB of spaces deflated to about 2 MB, written by hand in
+ * milliseconds (one compressed block repeated). The zip declares the
+ * true size, or @declared when not 0 (a lying bomb).
+ */
+void       reader_test_write_zip_bomb (const char  *path,
+                                       const char **pairs,
+                                       const char  *bomb_name,
+                                       const char  *prefix,
+                                       guint32      declared);
 
 /* One sheet of a generated workbook: its name, state attribute (or
  * NULL) and the XML inside <worksheet> (sheetData and mergeCells).
