@@ -1,0 +1,303 @@
+/* sales-kpi-dirty.c: recomputing only the roll-up's days a write touched
+ *
+ * The triggers of schema v3 record in kpi_dirty the days a written row had
+ * and has, and the leads and customers it refers to. Other rows depend on
+ * those: a lead lends its owner, source and start to its deals and to its
+ * customers, whose purchases and acquisition follow; so a dirty lead makes
+ * its customers dirty, and both make the days of every row referring to
+ * them dirty. Those days' rows are then recomputed from the record tables,
+ * found by index ranges on the date columns.
+ *
+ * kpi_first counts customers on the first day they bought, which depends
+ * on all their days: for each customer with a purchase on a dirty day its
+ * first days before the change are taken back and the new ones added.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sales-kpi"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sales-error.h"
+#include "sales-kpi-dirty.h"
+#include "sales-kpi-facts.h"
+#include "sales-kpi-private.h"
+#include "sales-kpi-rollup.h"
+#include "sales-limits.h"
+
+enum { DIRTY_DAY, DIRTY_LEAD, DIRTY_CUSTOMER };
+
+/* Leads to their customers, then both to the days of the rows that
+ * refer to them (the rows as they are now: a row that changed recorded
+ * its own old days).
+ */
+static const char expand[] =
+  "INSERT OR IGNORE INTO main.kpi_dirty SELECT 2, c.external_id"
+  " FROM main.kpi_dirty k JOIN main.customers c ON c.lead_ref = k.key"
+  " WHERE k.kind = 1;"
+  "INSERT OR IGNORE INTO main.kpi_dirty SELECT 0, date (l.created_at)"
+  " FROM main.kpi_dirty k JOIN main.leads l ON l.external_id = k.key"
+  " WHERE k.kind = 1;"
+  "INSERT OR IGNORE INTO main.kpi_dirty SELECT 0, date (o.closed_at)"
+  " FROM main.kpi_dirty k JOIN main.opportunities o ON o.lead_ref = k.key"
+  " WHERE k.kind = 1;"
+  "INSERT OR IGNORE INTO main.kpi_dirty SELECT 0, date (o.created_at)"
+  " FROM main.kpi_dirty k JOIN main.opportunities o ON o.lead_ref = k.key"
+  " WHERE k.kind = 1;"
+  "INSERT OR IGNORE INTO main.kpi_dirty SELECT 0, date (c.acquired_at)"
+  " FROM main.kpi_dirty k JOIN main.customers c ON c.external_id = k.key"
+  " WHERE k.kind = 2;"
+  "INSERT OR IGNORE INTO main.kpi_dirty SELECT 0, date (p.purchased_at)"
+  " FROM main.kpi_dirty k JOIN main.purchases p ON p.customer_ref = k.key"
+  " WHERE k.kind = 2;"
+  "INSERT OR IGNORE INTO main.kpi_dirty SELECT 0, date (o.closed_at)"
+  " FROM main.kpi_dirty k"
+  " JOIN main.opportunities o ON o.customer_ref = k.key"
+  " WHERE k.kind = 2 AND o.outcome = 'won';";
+
+static const char prepare_days[] =
+  "CREATE TEMP TABLE IF NOT EXISTS kpi_days (day TEXT PRIMARY KEY,"
+  "  next TEXT);"
+  "CREATE TEMP TABLE IF NOT EXISTS kpi_customers (customer TEXT"
+  "  PRIMARY KEY);"
+  "DELETE FROM temp.kpi_days; DELETE FROM temp.kpi_customers;"
+  "INSERT INTO temp.kpi_days SELECT key, date (key, '+1 day')"
+  " FROM main.kpi_dirty WHERE kind = 0;";
+
+static const char clear_days[] =
+  "DELETE FROM main.kpi_daily WHERE level IN (0, 1, 2, 3)"
+  " AND day IN (SELECT day FROM temp.kpi_days);"
+  "DELETE FROM main.kpi_lead_hours WHERE level IN (0, 1, 2, 3)"
+  " AND day IN (SELECT day FROM temp.kpi_days);"
+  "DELETE FROM main.kpi_customer_days"
+  " WHERE day IN (SELECT day FROM temp.kpi_days);";
+
+static gboolean
+exec (sqlite3     *db,
+      const char  *sql,
+      GError     **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) == SQLITE_OK)
+    return TRUE;
+
+  g_set_error (error, SALES_ERROR, SALES_ERROR_SQL,
+               _("Could not compute the KPIs: %s"),
+               message != NULL ? message : sqlite3_errmsg (db));
+  sqlite3_free (message);
+  return FALSE;
+}
+
+static gint64
+query_int (sqlite3    *db,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+/* Whether the recorded changes are few enough to recompute by day: the
+ * roll-up must have been built the way it would be built now, and the
+ * keys and days must stay below the limits past which a rebuild, which
+ * reads each table once, is faster than looking rows up.
+ */
+static gboolean
+worth_it (sqlite3 *db,
+          gboolean deals_as_purchases)
+{
+  g_autofree char *same_build = g_strdup_printf (
+    "SELECT coalesce (irregular = 0 AND deals_as_purchases = %d, 0)"
+    " FROM main.kpi_state", deals_as_purchases ? 1 : 0);
+  gint64 keys = query_int (db, "SELECT count (*) FROM main.kpi_dirty"
+                           " WHERE kind <> 0");
+
+  return query_int (db, same_build) == 1 && keys >= 0 &&
+         keys <= SALES_KPI_MAX_DIRTY_KEYS;
+}
+
+static GHashTable *
+read_days (sqlite3 *db)
+{
+  GHashTable *days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT day FROM temp.kpi_days", -1, &stmt,
+                          NULL) == SQLITE_OK)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_hash_table_add (days, g_strdup ((const char *)
+                                        sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+
+  return days;
+}
+
+static gboolean
+add_all_facts (SalesKpiRollup  *rollup,
+               sqlite3         *db,
+               gboolean         deals_as_purchases,
+               GError         **error)
+{
+  g_auto(GStrv) queries = _sales_kpi_facts_queries (SALES_KPI_FACTS_DAYS,
+                                                    deals_as_purchases);
+
+  for (guint i = 0; queries[i] != NULL; i++)
+    if (!_sales_kpi_rollup_add_facts (rollup, db, queries[i], NULL, error))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+store_customers (SalesKpiRollup  *rollup,
+                 sqlite3         *db,
+                 GArray          *rows,
+                 GError         **error)
+{
+  const SalesKpiCustomerDay *row = (const SalesKpiCustomerDay *)rows->data;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+
+  if (sqlite3_prepare_v2 (db, "INSERT OR IGNORE INTO temp.kpi_customers"
+                          " VALUES (?)", -1, &stmt, NULL) != SQLITE_OK)
+    ok = FALSE;
+
+  for (guint i = 0; ok && i < rows->len; i++)
+    {
+      sqlite3_bind_text (stmt, 1, _sales_kpi_rollup_text (rollup,
+                                                          row[i].customer),
+                         -1, SQLITE_STATIC);
+      ok = sqlite3_step (stmt) == SQLITE_DONE;
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+
+  if (!ok)
+    g_set_error (error, SALES_ERROR, SALES_ERROR_SQL,
+                 _("Could not compute the KPIs: %s"), sqlite3_errmsg (db));
+  return ok;
+}
+
+/* The first days of the customers with a customer day on a dirty day,
+ * before the change (@old_rows: their stored rows of those days, plus
+ * their other days, which did not change) and after it.
+ */
+static gboolean
+count_first_days (SalesKpiRollup  *rollup,
+                  sqlite3         *db,
+                  GHashTable      *days,
+                  GArray          *old_rows,
+                  gboolean         deals_as_purchases,
+                  GError         **error)
+{
+  g_auto(GStrv) queries = _sales_kpi_facts_queries (
+    SALES_KPI_FACTS_CUSTOMERS, deals_as_purchases);
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE,
+                                        sizeof (SalesKpiCustomerDay));
+
+  if (!store_customers (rollup, db, old_rows, error) ||
+      !store_customers (rollup, db,
+                        _sales_kpi_rollup_get_customer_days (rollup),
+                        error) ||
+      !_sales_kpi_rollup_add_facts (rollup, db, queries[0], rows, error))
+    return FALSE;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const SalesKpiCustomerDay *row =
+        &g_array_index (rows, SalesKpiCustomerDay, i);
+
+      if (!g_hash_table_contains (days, _sales_kpi_rollup_text (rollup,
+                                                                row->day)))
+        g_array_append_val (old_rows, *row);
+    }
+
+  _sales_kpi_rollup_count_firsts (rollup, old_rows, -1);
+  _sales_kpi_rollup_count_firsts (rollup, rows, 1);
+  return TRUE;
+}
+
+static gboolean
+recompute_days (sqlite3     *db,
+                gboolean     deals_as_purchases,
+                gboolean    *done,
+                GError     **error)
+{
+  g_autoptr(GHashTable) days = read_days (db);
+  g_autoptr(SalesKpiRollup) rollup = _sales_kpi_rollup_new (days);
+  g_autoptr(GArray) old_rows = g_array_new (FALSE, FALSE,
+                                            sizeof (SalesKpiCustomerDay));
+
+  if (!add_all_facts (rollup, db, deals_as_purchases, error))
+    return FALSE;
+  if (_sales_kpi_rollup_is_irregular (rollup))
+    return TRUE;
+
+  if (!_sales_kpi_rollup_add_facts (rollup, db, "SELECT day, owner, source,"
+                                    " customer FROM main.kpi_customer_days"
+                                    " WHERE day IN (SELECT day FROM"
+                                    " temp.kpi_days)", old_rows, error) ||
+      !count_first_days (rollup, db, days, old_rows, deals_as_purchases,
+                         error) ||
+      !exec (db, clear_days, error) ||
+      !_sales_kpi_rollup_write (rollup, db, "main", TRUE, error))
+    return FALSE;
+
+  g_debug ("recomputed %u days of the KPI roll-up", g_hash_table_size (days));
+  *done = TRUE;
+  return TRUE;
+}
+
+/**
+ * _sales_kpi_dirty_refresh:
+ * @db: a connection inside a write transaction, the roll-up marked
+ *   incomplete (kpi_state.stale = 2)
+ * @deals_as_purchases: whether won deals stand in for purchases now
+ * @done: (out): %TRUE when the roll-up is now current; %FALSE when the
+ *   changes are too many, or of a kind, that only a rebuild handles
+ * @error: return location for a #GError
+ *
+ * Recomputes the roll-up rows of the days that kpi_dirty records,
+ * directly or through the leads and customers it names, and empties it.
+ *
+ * Returns: %FALSE on an SQL error (the caller rolls back)
+ */
+gboolean
+_sales_kpi_dirty_refresh (sqlite3   *db,
+                          gboolean   deals_as_purchases,
+                          gboolean  *done,
+                          GError   **error)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (done != NULL, FALSE);
+
+  *done = FALSE;
+  if (!worth_it (db, deals_as_purchases))
+    return TRUE;
+
+  if (!exec (db, expand, error) || !exec (db, prepare_days, error))
+    return FALSE;
+  if (query_int (db, "SELECT count (*) FROM temp.kpi_days") >
+      SALES_KPI_MAX_DIRTY_DAYS)
+    return TRUE;
+
+  if (!recompute_days (db, deals_as_purchases, done, error))
+    return FALSE;
+  if (!*done)
+    return TRUE;
+
+  return exec (db, "DELETE FROM main.kpi_dirty;"
+               "UPDATE main.kpi_state SET stale = 0,"
+               " built_at = datetime ('now');", error);
+}
