@@ -122,6 +122,13 @@
  */
 #define SALES_IMPORT_REINDEX_MAX_ROWS 10000
 
+/* An import that has written this many rows stops recording, row by row,
+ * which KPI roll-up days it touched (src/import/sales-import-writer.c)
+ * and marks the roll-up for a rebuild: past SALES_KPI_MAX_DIRTY_KEYS the
+ * next evaluation would rebuild it anyway.
+ */
+#define SALES_IMPORT_TRIGGER_MAX_ROWS SALES_KPI_MAX_DIRTY_KEYS
+
 /* The largest `salesops-cli demo --scale`. Scale 1 is about 2,000 leads
  * and 2,000 opportunities; 500 gives the million-row benchmark workspace.
  * The cap keeps a typo from filling a disk (scale 5000 is about 10 GB).
