@@ -228,6 +228,20 @@ static const char schema_v3[] =
   "ALTER TABLE kpi_state ADD COLUMN deals_as_purchases INTEGER;"
   "ALTER TABLE kpi_state ADD COLUMN irregular INTEGER;"
   "UPDATE kpi_state SET stale = 1;"
+  /* References are only ever looked up by value, and many rows have
+   * none (a deal without a lead): leaving NULLs out of these indexes
+   * makes them free to build for a file without the column.
+   */
+  "DROP INDEX opportunities_lead; DROP INDEX opportunities_customer;"
+  "DROP INDEX customers_lead; DROP INDEX purchases_customer;"
+  "CREATE INDEX opportunities_lead ON opportunities (lead_ref)"
+  "  WHERE lead_ref IS NOT NULL;"
+  "CREATE INDEX opportunities_customer ON opportunities (customer_ref)"
+  "  WHERE customer_ref IS NOT NULL;"
+  "CREATE INDEX customers_lead ON customers (lead_ref)"
+  "  WHERE lead_ref IS NOT NULL;"
+  "CREATE INDEX purchases_customer ON purchases (customer_ref)"
+  "  WHERE customer_ref IS NOT NULL;"
   KPI_DIRTY_TRIGGERS ("leads",
                       "external_id, owner, source, created_at,"
                       " first_response_at, converted_at",
