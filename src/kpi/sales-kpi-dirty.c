@@ -9,8 +9,9 @@
  * found by index ranges on the date columns.
  *
  * kpi_first counts customers on the first day they bought, which depends
- * on all their days: for each customer with a purchase on a dirty day its
- * first days before the change are taken back and the new ones added.
+ * on all their days: for each customer whose customer days on the dirty
+ * days changed, its first days before the change are taken back and the
+ * new ones added.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +21,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sales-error.h"
 #include "sales-kpi-dirty.h"
@@ -159,25 +161,73 @@ add_all_facts (SalesKpiRollup  *rollup,
   return TRUE;
 }
 
+static guint
+customer_day_hash (gconstpointer data)
+{
+  const SalesKpiCustomerDay *row = data;
+
+  return ((row->customer * 31u + row->day) * 31u + row->owner) * 31u +
+         row->source;
+}
+
+static gboolean
+customer_day_equal (gconstpointer a,
+                    gconstpointer b)
+{
+  return memcmp (a, b, sizeof (SalesKpiCustomerDay)) == 0;
+}
+
+/* The customers whose customer days on the dirty days changed: only
+ * their first days can have moved.
+ */
+static GHashTable *
+changed_customers (GArray *old_rows,
+                   GArray *new_rows)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (customer_day_hash,
+                                                 customer_day_equal);
+  GHashTable *customers = g_hash_table_new (NULL, NULL);
+  GArray *rows[] = { old_rows, new_rows };
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    for (guint i = 0; i < rows[r]->len; i++)
+      {
+        gpointer row = &g_array_index (rows[r], SalesKpiCustomerDay, i);
+        guint sides = GPOINTER_TO_UINT (g_hash_table_lookup (seen, row));
+
+        g_hash_table_insert (seen, row, GUINT_TO_POINTER (sides | (1u << r)));
+      }
+
+  g_hash_table_iter_init (&iter, seen);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (GPOINTER_TO_UINT (value) != 3)
+      g_hash_table_add (customers, GUINT_TO_POINTER (
+        ((SalesKpiCustomerDay *)key)->customer));
+
+  return customers;
+}
+
 static gboolean
 store_customers (SalesKpiRollup  *rollup,
                  sqlite3         *db,
-                 GArray          *rows,
+                 GHashTable      *customers,
                  GError         **error)
 {
-  const SalesKpiCustomerDay *row = (const SalesKpiCustomerDay *)rows->data;
   sqlite3_stmt *stmt = NULL;
-  gboolean ok = TRUE;
+  GHashTableIter iter;
+  gpointer customer;
+  gboolean ok = sqlite3_prepare_v2 (db, "INSERT INTO temp.kpi_customers"
+                                    " VALUES (?)", -1, &stmt, NULL) ==
+                SQLITE_OK;
 
-  if (sqlite3_prepare_v2 (db, "INSERT OR IGNORE INTO temp.kpi_customers"
-                          " VALUES (?)", -1, &stmt, NULL) != SQLITE_OK)
-    ok = FALSE;
-
-  for (guint i = 0; ok && i < rows->len; i++)
+  g_hash_table_iter_init (&iter, customers);
+  while (ok && g_hash_table_iter_next (&iter, &customer, NULL))
     {
-      sqlite3_bind_text (stmt, 1, _sales_kpi_rollup_text (rollup,
-                                                          row[i].customer),
-                         -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 1, _sales_kpi_rollup_text (
+                           rollup, GPOINTER_TO_UINT (customer)), -1,
+                         SQLITE_STATIC);
       ok = sqlite3_step (stmt) == SQLITE_DONE;
       sqlite3_reset (stmt);
     }
@@ -189,9 +239,28 @@ store_customers (SalesKpiRollup  *rollup,
   return ok;
 }
 
-/* The first days of the customers with a customer day on a dirty day,
- * before the change (@old_rows: their stored rows of those days, plus
- * their other days, which did not change) and after it.
+/* Keeps the rows of @customers only. */
+static void
+filter_customers (GArray     *rows,
+                  GHashTable *customers)
+{
+  guint kept = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SalesKpiCustomerDay *row = &g_array_index (rows, SalesKpiCustomerDay,
+                                                 i);
+
+      if (g_hash_table_contains (customers,
+                                 GUINT_TO_POINTER (row->customer)))
+        g_array_index (rows, SalesKpiCustomerDay, kept++) = *row;
+    }
+  g_array_set_size (rows, kept);
+}
+
+/* The first days of the customers whose customer days on the dirty days
+ * changed, before the change (@old_rows: their stored rows of those
+ * days, plus their other days, which did not change) and after it.
  */
 static gboolean
 count_first_days (SalesKpiRollup  *rollup,
@@ -205,11 +274,14 @@ count_first_days (SalesKpiRollup  *rollup,
     SALES_KPI_FACTS_CUSTOMERS, deals_as_purchases);
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE,
                                         sizeof (SalesKpiCustomerDay));
+  g_autoptr(GHashTable) customers = changed_customers (
+    old_rows, _sales_kpi_rollup_get_customer_days (rollup));
 
-  if (!store_customers (rollup, db, old_rows, error) ||
-      !store_customers (rollup, db,
-                        _sales_kpi_rollup_get_customer_days (rollup),
-                        error) ||
+  if (g_hash_table_size (customers) == 0)
+    return TRUE;
+
+  filter_customers (old_rows, customers);
+  if (!store_customers (rollup, db, customers, error) ||
       !_sales_kpi_rollup_add_facts (rollup, db, queries[0], rows, error))
     return FALSE;
 

@@ -133,7 +133,8 @@ static const char customers[] =
   " WHERE date (acquired) IS NOT NULL";
 
 /* The customers that may have been acquired on one of the days: by
- * acquired_at, by a purchase or by a won deal on that day.
+ * acquired_at, or, for those without one, by a purchase or a won deal on
+ * that day.
  */
 static const char customers_of_days[] =
   "c.rowid IN (SELECT x.rowid FROM temp.kpi_days d"
@@ -142,12 +143,13 @@ static const char customers_of_days[] =
   " UNION SELECT x.rowid FROM temp.kpi_days d CROSS JOIN main.purchases p"
   "   ON p.purchased_at >= d.day AND p.purchased_at < d.next"
   "   JOIN main.customers x ON x.external_id = p.customer_ref"
+  "   WHERE nullif (x.acquired_at, '') IS NULL"
   " UNION SELECT x.rowid FROM temp.kpi_days d"
   "   CROSS JOIN main.opportunities o"
   "   ON o.closed_at >= d.day AND o.closed_at < d.next"
   "   JOIN main.customers x ON x.external_id = o.customer_ref"
   /* Without the +, SQLite indexes the whole table on outcome first. */
-  "   WHERE +o.outcome = 'won')";
+  "   WHERE +o.outcome = 'won' AND nullif (x.acquired_at, '') IS NULL)";
 
 /* Purchases, or won deals in a workspace without any; a customer day
  * is a purchase with an amount and a customer.
