@@ -16,6 +16,9 @@ static const SalesCliCommand commands[] = {
   { "new", "WORKSPACE", N_("Create an empty workspace"), sales_cli_new },
   { "export", "WORKSPACE --table TABLE --output FILE.csv|FILE.json",
     N_("Write a table as CSV or JSON"), sales_cli_export },
+  { "kpi", "WORKSPACE [--period P | --from DATE --to DATE] [--owner NAME]"
+    " [--source NAME] [--compare previous|year] [--json]",
+    N_("Print the twelve KPIs of a period"), sales_cli_kpi },
 };
 
 static void

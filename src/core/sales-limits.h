@@ -16,7 +16,7 @@
 /* The schema version this build writes. A workspace with a higher
  * user_version is refused (SALES_ERROR_TOO_NEW) and left untouched.
  */
-#define SALES_SCHEMA_VERSION 1
+#define SALES_SCHEMA_VERSION 2
 
 /* PRAGMA application_id of every workspace: "SlOp" in ASCII. A SQLite file
  * with another id is refused as foreign (SALES_ERROR_NOT_WORKSPACE).
