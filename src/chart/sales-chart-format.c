@@ -140,6 +140,9 @@ sales_chart_format_number (double                  value,
   g_return_val_if_fail (isfinite (value), NULL);
   style = resolve_style (style, &storage);
 
+  /* Halves round away from zero, as people round money, not to even. */
+  value = round (value * pow (10, decimals)) / pow (10, decimals);
+
   /* Printing with '.' whatever the locale keeps the separators ours. */
   g_snprintf (format, sizeof format, "%%.%uf", decimals);
   g_ascii_formatd (text, sizeof text, format, fabs (value));
