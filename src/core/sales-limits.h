@@ -28,3 +28,8 @@
  * unbounded number of rows inside the GUI thread.
  */
 #define SALES_MAX_UNDO_GROUP 100000
+
+/* How many workspaces the Open Recent menu lists. Older entries drop off
+ * the end of the list kept in GSettings.
+ */
+#define SALES_MAX_RECENT_WORKSPACES 10

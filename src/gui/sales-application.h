@@ -17,5 +17,6 @@ G_DECLARE_FINAL_TYPE (SalesApplication, sales_application, SALES, APPLICATION,
 SalesApplication *sales_application_new (void);
 
 void              sales_gui_register_resources (void);
+void              sales_gui_init_i18n          (void);
 
 G_END_DECLS
