@@ -235,6 +235,19 @@ format_change (const SalesKpiResult *r,
                           fabs (previous->value));
 }
 
+/* Pads to @width characters (not bytes): negative pads on the right. */
+static char *
+pad (const char *text,
+     int         width)
+{
+  int length = (int)g_utf8_strlen (text, -1);
+  int fill = MAX (ABS (width) - length, 0);
+  g_autofree char *spaces = g_strnfill ((gsize)fill, ' ');
+
+  return width < 0 ? g_strconcat (text, spaces, NULL)
+                   : g_strconcat (spaces, text, NULL);
+}
+
 static void
 print_table (const SalesKpiReport *report,
              const SalesKpiReport *previous,
@@ -257,9 +270,13 @@ print_table (const SalesKpiReport *report,
       g_autofree char *change = format_change (r, previous != NULL
         ? g_ptr_array_index (previous->results, i) : NULL);
 
-      g_print ("  %-28s %18s %10s %10" G_GINT64_FORMAT "%s%s\n",
-               _(r->info->label), value, change, r->count,
-               r->has_value ? "" : "   ", r->has_value ? "" : r->reason);
+      g_autofree char *label = pad (_(r->info->label), -30);
+      g_autofree char *value_cell = pad (value, 18);
+      g_autofree char *change_cell = pad (change, 10);
+
+      g_print ("  %s %s %s %8" G_GINT64_FORMAT "%s%s\n", label, value_cell,
+               change_cell, r->count, r->has_value ? "" : "   ",
+               r->has_value ? "" : r->reason);
     }
 }
 

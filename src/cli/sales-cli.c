@@ -16,6 +16,8 @@ static const SalesCliCommand commands[] = {
   { "new", "WORKSPACE", N_("Create an empty workspace"), sales_cli_new },
   { "export", "WORKSPACE --table TABLE --output FILE.csv|FILE.json",
     N_("Write a table as CSV or JSON"), sales_cli_export },
+  { "demo", "WORKSPACE [--seed N] [--scale N]",
+    N_("Fill a workspace with two years of demo data"), sales_cli_demo },
   { "kpi", "WORKSPACE [--period P | --from DATE --to DATE] [--owner NAME]"
     " [--source NAME] [--compare previous|year] [--json]",
     N_("Print the twelve KPIs of a period"), sales_cli_kpi },

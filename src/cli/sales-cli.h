@@ -34,6 +34,8 @@ int             sales_cli_new             (int          argc,
                                            char       **argv);
 int             sales_cli_export          (int          argc,
                                            char       **argv);
+int             sales_cli_demo            (int          argc,
+                                           char       **argv);
 int             sales_cli_kpi             (int          argc,
                                            char       **argv);
 

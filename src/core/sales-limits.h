@@ -33,3 +33,9 @@
  * the end of the list kept in GSettings.
  */
 #define SALES_MAX_RECENT_WORKSPACES 10
+
+/* The largest `salesops-cli demo --scale`. Scale 1 is about 2,000 leads
+ * and 2,000 opportunities; 500 gives the million-row benchmark workspace.
+ * The cap keeps a typo from filling a disk (scale 5000 is about 10 GB).
+ */
+#define SALES_DEMO_MAX_SCALE 5000

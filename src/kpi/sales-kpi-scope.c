@@ -441,7 +441,7 @@ first_level (SalesKpiScope *scope)
   gboolean by_source = scope->source != NULL ||
                        g_strcmp0 (scope->by, "source") == 0;
 
-  return (by_owner ? 0 : 2) + (by_source ? 0 : 1);
+  return (by_owner ? 0 : 1) + (by_source ? 0 : 2);
 }
 
 /**
