@@ -1,7 +1,7 @@
 /* sales-window-pages.c: the table and import pages of a window
  *
- * The pages are made for one workspace and replaced when the window
- * opens another, so no view ever holds a closed connection.
+ * The pages are made for one workspace, when first shown, and dropped
+ * when the window opens another, so no view holds a closed connection.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,47 +13,71 @@
 #include <glib/gi18n.h>
 
 #include "sales-schema.h"
+#include "sales-table-view.h"
 #include "sales-window-pages.h"
 #include "sales-window-private.h"
 
-static void
-replace_page (SalesWindow *self,
-              const char  *name,
-              GtkWidget   *page)
+static GtkWidget *
+page_new (SalesWindow *self,
+          const char  *name)
 {
-  GtkWidget *old = gtk_stack_get_child_by_name (self->content_stack, name);
+  if (sales_schema_is_table (name))
+    return sales_table_view_new (self->workspace, name);
 
-  if (old != NULL)
-    gtk_stack_remove (self->content_stack, old);
-  gtk_stack_add_named (self->content_stack, page, name);
+  return g_object_new (ADW_TYPE_STATUS_PAGE, "title", _("Imports"), NULL);
 }
 
 /**
  * sales_window_pages_rebuild:
  * @self: a window with a workspace
  *
- * Makes a table view for each record table and the imports page for the
- * window's current workspace, replacing those of the previous one.
+ * Drops the table and import pages of the previous workspace. Pages are
+ * made when first shown: a column view builds its rows even while
+ * hidden, and most sessions look at a few tables only.
  */
 void
 sales_window_pages_rebuild (SalesWindow *self)
 {
   const SalesTableInfo *tables;
   guint n_tables;
+  GtkWidget *page;
 
   g_return_if_fail (SALES_IS_WINDOW (self));
-  g_return_if_fail (self->workspace != NULL);
 
   tables = sales_schema_tables (&n_tables);
-  for (guint i = 0; i < n_tables; i++)
-    replace_page (self, tables[i].name,
-                  g_object_new (ADW_TYPE_STATUS_PAGE,
-                                "title", _(tables[i].label),
-                                "icon-name", "x-office-spreadsheet-symbolic",
-                                NULL));
+  for (guint i = 0; i <= n_tables; i++)
+    {
+      const char *name = i < n_tables ? tables[i].name : "imports";
 
-  replace_page (self, "imports", g_object_new (ADW_TYPE_STATUS_PAGE,
-                                               "title", _("Imports"), NULL));
+      if ((page = gtk_stack_get_child_by_name (self->content_stack, name)))
+        gtk_stack_remove (self->content_stack, page);
+    }
+}
+
+/**
+ * sales_window_pages_ensure:
+ * @self: a window with a workspace
+ * @name: a table name or "imports"
+ *
+ * Returns: (transfer none): the page @name, made now if it was not yet
+ */
+GtkWidget *
+sales_window_pages_ensure (SalesWindow *self,
+                           const char  *name)
+{
+  GtkWidget *page;
+
+  g_return_val_if_fail (SALES_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (self->workspace != NULL, NULL);
+
+  page = gtk_stack_get_child_by_name (self->content_stack, name);
+  if (page == NULL)
+    {
+      page = page_new (self, name);
+      gtk_stack_add_named (self->content_stack, page, name);
+    }
+
+  return page;
 }
 
 /**
@@ -74,9 +98,8 @@ sales_window_pages_set_filter (SalesWindow *self,
   GtkWidget *page;
 
   g_return_if_fail (SALES_IS_WINDOW (self));
+  g_return_if_fail (sales_schema_is_table (table));
 
-  page = gtk_stack_get_child_by_name (self->content_stack, table);
-  g_return_if_fail (ADW_IS_STATUS_PAGE (page));
-
-  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
+  page = sales_window_pages_ensure (self, table);
+  sales_table_view_set_filter (SALES_TABLE_VIEW (page), where, description);
 }

@@ -9,10 +9,12 @@
 
 G_BEGIN_DECLS
 
-void sales_window_pages_rebuild    (SalesWindow *self);
-void sales_window_pages_set_filter (SalesWindow *self,
-                                    const char  *table,
-                                    const char  *where,
-                                    const char  *description);
+void       sales_window_pages_rebuild    (SalesWindow *self);
+GtkWidget *sales_window_pages_ensure     (SalesWindow *self,
+                                          const char  *name);
+void       sales_window_pages_set_filter (SalesWindow *self,
+                                          const char  *table,
+                                          const char  *where,
+                                          const char  *description);
 
 G_END_DECLS

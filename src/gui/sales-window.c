@@ -66,6 +66,8 @@ sidebar_row_selected_cb (GtkListBox    *list,
     return;
 
   name = gtk_widget_get_name (GTK_WIDGET (row));
+  if (self->workspace != NULL && !g_str_equal (name, "dashboard"))
+    sales_window_pages_ensure (self, name);
   if (gtk_stack_get_child_by_name (self->content_stack, name) != NULL)
     gtk_stack_set_visible_child_name (self->content_stack, name);
 }
@@ -353,8 +355,8 @@ sales_window_get_visible_page (SalesWindow *self)
  * @self: a window
  * @name: a page name
  *
- * Returns: (transfer none) (nullable): the widget of page @name; the
- *   dashboard for "dashboard"
+ * Returns: (transfer none) (nullable): the widget of page @name, made
+ *   if needed; the dashboard for "dashboard"; %NULL without a workspace
  */
 GtkWidget *
 sales_window_get_page (SalesWindow *self,
@@ -366,7 +368,10 @@ sales_window_get_page (SalesWindow *self,
   if (g_str_equal (name, "dashboard"))
     return self->dashboard;
 
-  return gtk_stack_get_child_by_name (self->content_stack, name);
+  if (self->workspace == NULL)
+    return NULL;
+
+  return sales_window_pages_ensure (self, name);
 }
 
 static void
