@@ -303,6 +303,22 @@ _sales_kpi_deals_as_purchases (sqlite3 *db)
 }
 
 /**
+ * sales_kpi_has_purchases:
+ * @db: a connection to a workspace
+ *
+ * Returns: %TRUE when the workspace has purchases; without any, the
+ *   purchase KPIs read won deals (pass the opposite to
+ *   sales_kpi_drill_down_full())
+ */
+gboolean
+sales_kpi_has_purchases (sqlite3 *db)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  return !_sales_kpi_deals_as_purchases (db);
+}
+
+/**
  * _sales_kpi_cache_build:
  * @db: a connection inside a transaction
  * @schema: "main" to rebuild the workspace's roll-up (the transaction

@@ -200,6 +200,14 @@ SalesDrillDown *sales_kpi_drill_down       (const char             *kpi_id,
                                             const SalesKpiFilter   *filter,
                                             const SalesKpiSettings *settings,
                                             GError                **error);
+SalesDrillDown *sales_kpi_drill_down_full  (const char             *kpi_id,
+                                            SalesDrillPart          part,
+                                            const SalesPeriod      *period,
+                                            const SalesKpiFilter   *filter,
+                                            const SalesKpiSettings *settings,
+                                            gboolean                deals_as_purchases,
+                                            GError                **error);
+gboolean        sales_kpi_has_purchases    (sqlite3                *db);
 void            sales_drill_down_free      (SalesDrillDown *drill);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SalesDrillDown, sales_drill_down_free)
 
