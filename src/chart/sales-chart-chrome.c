@@ -186,6 +186,17 @@ sales_chart_draw_chrome (SalesChartCtx *ctx)
   ctx->plot.height = MAX (bottom - y, em);
 }
 
+/* Reasons come from the engine in lower case, to fit inside sentences. */
+static char *
+capitalized (const char *text)
+{
+  gunichar first = g_utf8_get_char (text);
+  char head[8] = "";
+
+  g_unichar_to_utf8 (g_unichar_totitle (first), head);
+  return g_strconcat (head, g_utf8_next_char (text), NULL);
+}
+
 /**
  * sales_chart_draw_empty:
  * @ctx: a render
@@ -200,6 +211,7 @@ sales_chart_draw_empty (SalesChartCtx   *ctx,
 {
   g_autoptr(PangoLayout) heading = NULL;
   g_autoptr(PangoLayout) reason = NULL;
+  g_autofree char *sentence = NULL;
   const char *why = ctx->chart->empty_reason;
   double em = ctx->em;
   double hw, hh, rh = 0;
@@ -214,7 +226,8 @@ sales_chart_draw_empty (SalesChartCtx   *ctx,
   sales_chart_text_extent (heading, &hw, &hh);
   if (why == NULL)
     why = _("There are no rows in this period for this chart.");
-  reason = sales_chart_text_new (ctx, why, em, PANGO_WEIGHT_NORMAL);
+  sentence = capitalized (why);
+  reason = sales_chart_text_new (ctx, sentence, em, PANGO_WEIGHT_NORMAL);
   pango_layout_set_width (reason, (int)(MAX (area->width - em * 4, em) *
                                         PANGO_SCALE));
   pango_layout_set_alignment (reason, PANGO_ALIGN_CENTER);

@@ -354,7 +354,7 @@ sales_chart_format_value (double                  value,
 
   if (compact)
     number = unit == SALES_CHART_UNIT_PERCENT && fabs (value) < 1000
-             ? full_number (value, 1, style)
+             ? sales_chart_format_number (value, 1, style)
              : sales_chart_format_compact (value, style);
   else if (unit == SALES_CHART_UNIT_MONEY)
     number = sales_chart_format_number (value, money_decimals (value), style);

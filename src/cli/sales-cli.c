@@ -21,6 +21,13 @@ static const SalesCliCommand commands[] = {
   { "kpi", "WORKSPACE [--period P | --from DATE --to DATE] [--owner NAME]"
     " [--source NAME] [--compare previous|year] [--json]",
     N_("Print the twelve KPIs of a period"), sales_cli_kpi },
+  { "chart", "WORKSPACE --kpi ID [--by month|quarter|owner|source]"
+    " [--period P | --from DATE --to DATE] --output FILE.png|.svg|.pdf"
+    " [--width PX] [--height PX] [--scale N]",
+    N_("Draw a KPI as a chart"), sales_cli_chart },
+  { "report", "WORKSPACE [--period P] --output FILE.pdf",
+    N_("Write the dashboard report of the twelve KPIs as PDF"),
+    sales_cli_report },
 };
 
 static void

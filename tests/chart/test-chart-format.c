@@ -79,7 +79,7 @@ test_units (void)
   assert_text (sales_chart_format_value (4, SALES_CHART_UNIT_PERCENT,
                                          NULL, FALSE, &english), "4.0%");
   assert_text (sales_chart_format_value (40, SALES_CHART_UNIT_PERCENT,
-                                         NULL, TRUE, &english), "40%");
+                                         NULL, TRUE, &english), "40.0%");
   assert_text (sales_chart_format_value (12.34, SALES_CHART_UNIT_DAYS,
                                          NULL, FALSE, &english),
                "12.3 days");
