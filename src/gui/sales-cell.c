@@ -126,9 +126,14 @@ sales_cell_dispose (GObject *object)
 {
   SalesCell *self = SALES_CELL (object);
 
+  GtkWidget *child;
+
   self->editing = FALSE;
   clear_editor (self);
   g_clear_pointer (&self->label, gtk_widget_unparent);
+  /* A popover whose removal was deferred goes now. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->item);
   g_clear_pointer (&self->edit_start, g_free);
   g_clear_pointer (&self->tooltip, g_free);
@@ -217,6 +222,12 @@ sales_cell_new (const SalesField *field,
     }
   if (field == NULL)
     gtk_widget_add_css_class (self->label, "dim-label");
+
+  /* Room for a typical value before the label ellipsizes. */
+  gtk_label_set_width_chars (GTK_LABEL (self->label),
+                             field == NULL ? 24 :
+                             field->type == SALES_FIELD_TEXT ? 12 : 10);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->label), 40);
 
   return GTK_WIDGET (self);
 }
@@ -486,11 +497,14 @@ show_entry (SalesCell *self)
   if (self->field->type == SALES_FIELD_DATE)
     gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry), _("YYYY-MM-DD"));
 
-  g_signal_connect (self->entry, "activate", G_CALLBACK (entry_activate_cb),
-                    self);
-  g_signal_connect (key, "key-pressed", G_CALLBACK (entry_key_pressed_cb),
-                    self);
-  g_signal_connect (focus, "leave", G_CALLBACK (entry_leave_cb), self);
+  /* Tied to the cell's life: a window can still send focus-out to an
+   * entry it had focused after the cell is gone.
+   */
+  g_signal_connect_object (self->entry, "activate",
+                           G_CALLBACK (entry_activate_cb), self, 0);
+  g_signal_connect_object (key, "key-pressed",
+                           G_CALLBACK (entry_key_pressed_cb), self, 0);
+  g_signal_connect_object (focus, "leave", G_CALLBACK (entry_leave_cb), self, 0);
   gtk_widget_add_controller (self->entry, key);
   gtk_widget_add_controller (self->entry, focus);
 

@@ -170,3 +170,57 @@ sales_gui_test_close (GtkWindow *window)
   gtk_window_destroy (window);
   sales_gui_test_spin ();
 }
+
+/**
+ * sales_gui_test_snapshot:
+ * @widget: a drawn widget
+ * @name: a file name without extension
+ *
+ * When SALESOPS_SNAPSHOT_DIR is set, saves what @widget shows there as
+ * @name.png, to look at the views without a screen.
+ */
+void
+sales_gui_test_snapshot (GtkWidget  *widget,
+                         const char *name)
+{
+  const char *dir = g_getenv ("SALESOPS_SNAPSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  gboolean settled = FALSE;
+  GskRenderer *renderer;
+
+  if (dir == NULL || width == 0 || height == 0)
+    return;
+
+  /* The paintable takes its image at the next frame when the widget
+   * waits for an allocation, and transitions take their time.
+   */
+  paintable = gtk_widget_paintable_new (widget);
+  gtk_widget_queue_draw (widget);
+  g_timeout_add (400, timeout_cb, &settled);
+  while (!settled)
+    g_main_context_iteration (NULL, TRUE);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    {
+      g_test_message ("%s: nothing drawn", name);
+      return;
+    }
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width,
+                                                              height));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s", path);
+}

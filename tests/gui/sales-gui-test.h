@@ -26,6 +26,8 @@ char           *sales_gui_test_query_text      (SalesWorkspace *workspace,
 GtkWindow      *sales_gui_test_show            (GtkWidget      *child,
                                                 int             width,
                                                 int             height);
+void            sales_gui_test_snapshot        (GtkWidget      *widget,
+                                                const char     *name);
 void            sales_gui_test_close           (GtkWindow      *window);
 
 G_END_DECLS
