@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sales-chart-format.h"
 #include "sales-dashboard-private.h"
 #include "sales-kpi-tile.h"
 #include "sales-window.h"
@@ -42,14 +43,11 @@ calendar_select (GtkCalendar *calendar,
 static void
 show_range_labels (SalesDashboard *self)
 {
-  SalesPeriod first, last;
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
+  g_autofree char *from = sales_chart_format_date (&self->custom_first,
+                                                   SALES_CHART_DATE_DAY, TRUE);
+  g_autofree char *to = sales_chart_format_date (&self->custom_last,
+                                                 SALES_CHART_DATE_DAY, TRUE);
 
-  sales_period_set_days (&first, &self->custom_first, &self->custom_first);
-  sales_period_set_days (&last, &self->custom_last, &self->custom_last);
-  from = sales_period_format_range (&first);
-  to = sales_period_format_range (&last);
   gtk_menu_button_set_label (self->from_button, from);
   gtk_menu_button_set_label (self->to_button, to);
 }
@@ -369,6 +367,7 @@ sales_dashboard_show_rows (SalesDashboard  *self,
 {
   const SalesKpiInfo *info;
   SalesKpiFilter filter;
+  g_autoptr(SalesDrillDown) drill = NULL;
   GtkRoot *root;
 
   g_return_val_if_fail (SALES_IS_DASHBOARD (self), FALSE);
@@ -380,6 +379,12 @@ sales_dashboard_show_rows (SalesDashboard  *self,
 
   filter.owner = self->owner;
   filter.source = self->source;
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "drill");
-  return FALSE;
+  drill = sales_kpi_drill_down (info->id, part, &self->period, &filter,
+                                &self->data->settings, error);
+  if (drill == NULL)
+    return FALSE;
+
+  sales_window_show_rows (SALES_WINDOW (root), drill->table, drill->where,
+                          drill->description);
+  return TRUE;
 }

@@ -14,11 +14,9 @@
 
 #include <glib/gi18n.h>
 
+#include "sales-chart-kpi.h"
 #include "sales-dashboard-job.h"
 #include "sales-error.h"
-
-/* Months of history behind each tile's sparkline and the detail's trend. */
-#define TREND_MONTHS 12
 
 /**
  * sales_dashboard_query_new:
@@ -71,54 +69,12 @@ sales_dashboard_data_free (SalesDashboardData *data)
   g_clear_pointer (&data->sparklines, g_ptr_array_unref);
   g_clear_pointer (&data->owners, g_strfreev);
   g_clear_pointer (&data->sources, g_strfreev);
+  g_clear_pointer (&data->whole, sales_kpi_result_free);
   g_clear_pointer (&data->trend, g_array_unref);
   g_clear_pointer (&data->compare_trend, g_array_unref);
   g_clear_pointer (&data->by_owner, g_array_unref);
   g_clear_pointer (&data->by_source, g_array_unref);
   g_free (data);
-}
-
-static void
-shift_months (GDate *date,
-              int    months)
-{
-  if (months < 0)
-    g_date_subtract_months (date, (guint)-months);
-  else
-    g_date_add_months (date, (guint)months);
-}
-
-/**
- * sales_dashboard_sparkline_range:
- * @period: the dashboard's period
- * @range: (out): whole months, the last holding @period's last day
- *
- * The months a sparkline or trend shows for @period.
- */
-void
-sales_dashboard_sparkline_range (const SalesPeriod *period,
-                                 SalesPeriod       *range)
-{
-  GDate end, start;
-
-  g_date_clear (&end, 1);
-  g_date_set_parse (&end, period->to);
-  if (!g_date_valid (&end))
-    g_date_set_dmy (&end, 1, G_DATE_JANUARY, 2000);
-
-  /* [from, to): the month of the day before @to is the last one. */
-  g_date_subtract_days (&end, 1);
-  g_date_set_day (&end, 1);
-  shift_months (&end, 1);
-  start = end;
-  shift_months (&start, -TREND_MONTHS);
-
-  g_snprintf (range->from, sizeof range->from, "%04d-%02d-%02d",
-              g_date_get_year (&start), g_date_get_month (&start),
-              g_date_get_day (&start));
-  g_snprintf (range->to, sizeof range->to, "%04d-%02d-%02d",
-              g_date_get_year (&end), g_date_get_month (&end),
-              g_date_get_day (&end));
 }
 
 static GStrv
@@ -163,7 +119,7 @@ compute_tiles (SalesDashboardQuery *query,
   if (data->previous == NULL || check_cancelled (cancellable, error))
     return FALSE;
 
-  sales_dashboard_sparkline_range (&query->period, &range);
+  sales_chart_kpi_trend_range (&query->period, SALES_BUCKET_MONTH, &range);
   data->sparklines = sales_kpi_trend_all (query->db, &range,
                                           SALES_BUCKET_MONTH, filter,
                                           &data->settings, error);
@@ -190,9 +146,15 @@ compute_detail (SalesDashboardQuery  *query,
 {
   const char *id = query->detail_kpi;
 
-  sales_dashboard_sparkline_range (&query->period, &data->trend_range);
+  sales_chart_kpi_trend_range (&query->period, SALES_BUCKET_MONTH,
+                               &data->trend_range);
   sales_period_compare (&data->trend_range, query->compare,
                         &data->compare_range);
+
+  data->whole = sales_kpi_evaluate (query->db, id, &query->period, filter,
+                                    &data->settings, error);
+  if (data->whole == NULL || check_cancelled (cancellable, error))
+    return FALSE;
 
   data->trend = sales_kpi_trend (query->db, id, &data->trend_range,
                                  SALES_BUCKET_MONTH, filter, &data->settings,

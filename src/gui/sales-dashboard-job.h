@@ -37,6 +37,7 @@ typedef struct
   GStrv             sources;
   SalesPeriod       trend_range;  /* the detail's trend, and its shifted */
   SalesPeriod       compare_range;/* comparison range */
+  SalesKpiResult   *whole;        /* detail only: the KPI for the period */
   GArray           *trend;        /* detail only, of SalesKpiPoint */
   GArray           *compare_trend;
   GArray           *by_owner;     /* of SalesKpiGroup */
@@ -47,8 +48,6 @@ SalesDashboardQuery *sales_dashboard_query_new  (SalesWorkspace      *workspace,
                                                  GError             **error);
 void                 sales_dashboard_query_free (SalesDashboardQuery *query);
 void                 sales_dashboard_data_free  (SalesDashboardData  *data);
-void                 sales_dashboard_sparkline_range (const SalesPeriod *period,
-                                                      SalesPeriod       *range);
 
 void                 sales_dashboard_job_run_async  (SalesDashboardQuery *query,
                                                      GCancellable        *cancellable,

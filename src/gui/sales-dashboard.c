@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sales-chart-kpi.h"
 #include "sales-dashboard-job.h"
 #include "sales-dashboard-private.h"
 #include "sales-kpi-detail.h"
@@ -94,12 +95,12 @@ static void
 show_period (SalesDashboard *self)
 {
   SalesPeriod previous;
-  g_autofree char *range = sales_period_format_range (&self->period);
+  g_autofree char *range = sales_chart_period_label (&self->period);
   g_autofree char *previous_range = NULL;
   g_autofree char *text = NULL;
 
   sales_period_compare (&self->period, self->compare, &previous);
-  previous_range = sales_period_format_range (&previous);
+  previous_range = sales_chart_period_label (&previous);
   /* Translators: %s is a date range */
   text = g_strdup_printf (_("Compared with %s"), previous_range);
 
@@ -189,7 +190,7 @@ show_detail_result (SalesDashboard *self)
   if (info == NULL || (result = current_result (self, info)) == NULL)
     return;
 
-  range = sales_period_format_range (&self->period);
+  range = sales_chart_period_label (&self->period);
   sales_kpi_detail_set_result (self->detail, result, self->currency, range);
 }
 
@@ -305,8 +306,14 @@ detail_done_cb (GObject      *source,
   sales_kpi_detail_set_busy (self->detail, FALSE);
   show_error (self, error);
   if (data != NULL)
-    sales_kpi_detail_set_data (self->detail, data, self->currency,
-                               compare_label (self));
+    {
+      SalesKpiFilter filter = { self->owner, self->source };
+      SalesChartKpiSource chart_source = { NULL, &data->settings, &filter,
+                                           self->currency, NULL, FALSE };
+
+      sales_kpi_detail_set_data (self->detail, data, &chart_source,
+                                 &self->period);
+    }
   g_signal_emit (self, signals[REFRESHED], 0);
 }
 

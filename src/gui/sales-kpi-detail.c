@@ -184,123 +184,40 @@ sales_kpi_detail_set_result (SalesKpiDetail       *self,
   gtk_widget_set_sensitive (self->excluded_button, result->excluded > 0);
 }
 
-static void
-append_points (SalesChart *chart,
-               guint       series,
-               GArray     *points,
-               gboolean    add_dates)
-{
-  for (guint i = 0; points != NULL && i < points->len; i++)
-    {
-      SalesKpiPoint *point = &g_array_index (points, SalesKpiPoint, i);
-
-      if (add_dates)
-        sales_chart_add_date (chart, point->period.from,
-                              SALES_CHART_DATE_MONTH);
-      if (point->result != NULL && point->result->has_value)
-        sales_chart_series_append (chart, series, point->result->value);
-      else
-        sales_chart_series_append_null (chart, series);
-    }
-}
-
-static SalesChart *
-chart_new (SalesChartKind      kind,
-           const SalesKpiInfo *info,
-           const char         *title,
-           const char         *currency)
-{
-  SalesChart *chart = sales_chart_new (kind);
-
-  sales_chart_set_title (chart, title);
-  sales_chart_set_unit (chart, sales_kpi_chart_unit (info->unit), currency);
-  sales_chart_set_higher_is_better (chart, info->higher_is_better);
-  return chart;
-}
-
-static SalesChart *
-trend_chart_new (SalesKpiDetail           *self,
-                 const SalesDashboardData *data,
-                 const char               *currency,
-                 const char               *compare_label)
-{
-  SalesChart *chart;
-  g_autofree char *title = NULL;
-  g_autofree char *range = sales_period_to_string (&data->trend_range);
-  guint primary, comparison;
-
-  /* Translators: %s is a KPI name */
-  title = g_strdup_printf (_("%s by Month"), _(self->info->label));
-  chart = chart_new (SALES_CHART_LINE, self->info, title, currency);
-  sales_chart_set_subtitle (chart, range);
-
-  primary = sales_chart_add_series (chart, _(self->info->label),
-                                    SALES_CHART_SERIES_PRIMARY);
-  append_points (chart, primary, data->trend, TRUE);
-  comparison = sales_chart_add_series (chart, compare_label,
-                                       SALES_CHART_SERIES_COMPARISON);
-  append_points (chart, comparison, data->compare_trend, FALSE);
-  return chart;
-}
-
-static SalesChart *
-breakdown_chart_new (SalesKpiDetail *self,
-                     GArray         *groups,
-                     const char     *title,
-                     const char     *currency)
-{
-  SalesChart *chart = chart_new (SALES_CHART_HBAR, self->info, title,
-                                 currency);
-  guint series = sales_chart_add_series (chart, _(self->info->label),
-                                         SALES_CHART_SERIES_PRIMARY);
-
-  for (guint i = 0; groups != NULL && i < groups->len; i++)
-    {
-      SalesKpiGroup *group = &g_array_index (groups, SalesKpiGroup, i);
-
-      /* Translators: rows without an owner or source */
-      sales_chart_add_category (chart, group->label != NULL &&
-                                       *group->label != '\0'
-                                         ? group->label : _("(none)"));
-      if (group->result != NULL && group->result->has_value)
-        sales_chart_series_append (chart, series, group->result->value);
-      else
-        sales_chart_series_append_null (chart, series);
-    }
-
-  if (groups == NULL || groups->len == 0)
-    sales_chart_set_empty_reason (chart, _("No rows in this period"));
-  sales_chart_sort_by_value (chart);
-  return chart;
-}
-
 /**
  * sales_kpi_detail_set_data:
  * @self: a detail pane
  * @data: a refresh that computed this KPI's detail
- * @currency: the workspace currency
- * @compare_label: what the comparison series is
+ * @source: currency, settings and filters, for the charts' text
+ * @period: the period of the breakdowns
  *
- * Shows the trend with its comparison and the breakdowns.
+ * Shows the trend with its comparison and the breakdowns, drawn by the
+ * chart layer's KPI charts, as the CLI and the report draw them.
  */
 void
-sales_kpi_detail_set_data (SalesKpiDetail           *self,
-                           const SalesDashboardData *data,
-                           const char               *currency,
-                           const char               *compare_label)
+sales_kpi_detail_set_data (SalesKpiDetail            *self,
+                           const SalesDashboardData  *data,
+                           const SalesChartKpiSource *source,
+                           const SalesPeriod         *period)
 {
   g_autoptr(SalesChart) trend = NULL;
   g_autoptr(SalesChart) owners = NULL;
   g_autoptr(SalesChart) sources = NULL;
 
   g_return_if_fail (SALES_IS_KPI_DETAIL (self));
-  g_return_if_fail (data != NULL && self->info != NULL);
+  g_return_if_fail (data != NULL && data->whole != NULL);
+  g_return_if_fail (self->info != NULL);
 
-  trend = trend_chart_new (self, data, currency, compare_label);
-  owners = breakdown_chart_new (self, data->by_owner, _("By Owner"),
-                                currency);
-  sources = breakdown_chart_new (self, data->by_source, _("By Source"),
-                                 currency);
+  trend = sales_chart_kpi_trend_chart (source, self->info, SALES_BUCKET_MONTH,
+                                       &data->trend_range,
+                                       &data->compare_range, data->trend,
+                                       data->compare_trend, data->whole);
+  owners = sales_chart_kpi_breakdown_chart (source, self->info, "owner",
+                                            period, data->by_owner,
+                                            data->whole);
+  sources = sales_chart_kpi_breakdown_chart (source, self->info, "source",
+                                             period, data->by_source,
+                                             data->whole);
 
   sales_chart_view_set_chart (self->trend_view, trend);
   sales_chart_view_set_chart (self->owner_view, owners);

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "sales-chart-kpi.h"
 #include "sales-dashboard-job.h"
 
 G_BEGIN_DECLS
@@ -26,8 +27,8 @@ void                sales_kpi_detail_set_result (SalesKpiDetail       *self,
                                                  const char           *period_text);
 void                sales_kpi_detail_set_data   (SalesKpiDetail       *self,
                                                  const SalesDashboardData *data,
-                                                 const char           *currency,
-                                                 const char           *compare_label);
+                                                 const SalesChartKpiSource *source,
+                                                 const SalesPeriod    *period);
 void                sales_kpi_detail_set_busy   (SalesKpiDetail       *self,
                                                  gboolean              busy);
 GtkWidget          *sales_kpi_detail_get_trend_view (SalesKpiDetail   *self);

@@ -12,32 +12,8 @@
 
 #include <glib/gi18n.h>
 
+#include "sales-chart-kpi.h"
 #include "sales-kpi-format.h"
-
-/**
- * sales_kpi_chart_unit:
- * @unit: a KPI unit
- *
- * Returns: the chart layer's unit for @unit
- */
-SalesChartUnit
-sales_kpi_chart_unit (SalesKpiUnit unit)
-{
-  switch (unit)
-    {
-    case SALES_KPI_UNIT_DAYS:
-      return SALES_CHART_UNIT_DAYS;
-    case SALES_KPI_UNIT_HOURS:
-      return SALES_CHART_UNIT_HOURS;
-    case SALES_KPI_UNIT_PERCENT:
-      return SALES_CHART_UNIT_PERCENT;
-    case SALES_KPI_UNIT_MONEY:
-      return SALES_CHART_UNIT_MONEY;
-    case SALES_KPI_UNIT_RATIO:
-    default:
-      return SALES_CHART_UNIT_RATIO;
-    }
-}
 
 /**
  * sales_kpi_format_value:
@@ -57,7 +33,7 @@ sales_kpi_format_value (const SalesKpiInfo *info,
   g_return_val_if_fail (info != NULL, NULL);
 
   sales_number_style_from_locale (&style);
-  return sales_chart_format_value (value, sales_kpi_chart_unit (info->unit),
+  return sales_chart_format_value (value, sales_chart_unit_for_kpi (info->unit),
                                    currency, FALSE, &style);
 }
 

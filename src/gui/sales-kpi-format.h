@@ -10,7 +10,6 @@
 
 G_BEGIN_DECLS
 
-SalesChartUnit sales_kpi_chart_unit       (SalesKpiUnit           unit);
 char          *sales_kpi_format_value     (const SalesKpiInfo    *info,
                                            double                 value,
                                            const char            *currency);

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "sales-chart-view.h"
+#include "sales-chart-kpi.h"
 #include "sales-kpi-format.h"
 #include "sales-kpi-tile.h"
 
@@ -83,7 +84,7 @@ show_change (SalesKpiTile         *self,
 
   sales_number_style_from_locale (&style);
   change = sales_chart_format_change (result->value, previous->value,
-                                      sales_kpi_chart_unit (self->info->unit),
+                                      sales_chart_unit_for_kpi (self->info->unit),
                                       &style);
   /* Translators: "+4.2 pts vs previous period" */
   text = g_strdup_printf (_("%s vs %s"), change, compare_label);
@@ -112,7 +113,7 @@ show_sparkline (SalesKpiTile *self,
 
   chart = sales_chart_new (SALES_CHART_SPARKLINE);
   sales_chart_set_title (chart, _(self->info->label));
-  sales_chart_set_unit (chart, sales_kpi_chart_unit (self->info->unit), NULL);
+  sales_chart_set_unit (chart, sales_chart_unit_for_kpi (self->info->unit), NULL);
   series = sales_chart_add_series (chart, _(self->info->label),
                                    SALES_CHART_SERIES_PRIMARY);
   for (guint i = 0; i < trend->len; i++)

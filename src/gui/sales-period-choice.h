@@ -28,6 +28,5 @@ void  sales_period_choice_resolve (SalesPeriodChoice  choice,
 void  sales_period_set_days       (SalesPeriod       *period,
                                    const GDate       *first,
                                    const GDate       *last);
-char *sales_period_format_range   (const SalesPeriod *period);
 
 G_END_DECLS
