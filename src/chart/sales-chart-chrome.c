@@ -85,7 +85,17 @@ draw_swatch (SalesChartCtx *ctx,
   cairo_restore (cr);
 }
 
-/* The legend: one swatch and name per series, in a row. */
+static gboolean
+series_has_values (SalesChart *chart,
+                   guint       series)
+{
+  for (guint i = 0; i < chart->categories->len; i++)
+    if (sales_chart_get_value (chart, series, i, NULL))
+      return TRUE;
+  return FALSE;
+}
+
+/* The legend: one swatch and name per series with values, in a row. */
 void
 sales_chart_draw_legend (SalesChartCtx *ctx)
 {
@@ -103,7 +113,8 @@ sales_chart_draw_legend (SalesChartCtx *ctx)
       double swatch = is_line (ctx->chart) ? size * 1.4 : size * 0.7;
       double width, height;
 
-      if ((s->role == SALES_CHART_SERIES_COMPARISON) != (k >= n))
+      if ((s->role == SALES_CHART_SERIES_COMPARISON) != (k >= n) ||
+          !series_has_values (ctx->chart, i))
         continue;
       layout = sales_chart_text_new (ctx, s->name, size, PANGO_WEIGHT_NORMAL);
       sales_chart_text_extent (layout, &width, &height);

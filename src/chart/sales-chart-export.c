@@ -160,6 +160,7 @@ sales_chart_export_bytes (SalesChart            *chart,
                           GError               **error)
 {
   g_autoptr(GByteArray) bytes = NULL;
+  g_autoptr(GBytes) png = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
   gboolean failed;
@@ -180,15 +181,17 @@ sales_chart_export_bytes (SalesChart            *chart,
   sales_chart_render (chart, theme, cr, width, height, scale);
   cairo_destroy (cr);
 
-  if (format == SALES_CHART_FILE_PNG && !surface_failed (surface, NULL))
-    cairo_surface_write_to_png_stream (surface, sales_chart_write_bytes,
-                                       bytes);
-  cairo_surface_finish (surface);
   failed = surface_failed (surface, error);
+  if (format == SALES_CHART_FILE_PNG && !failed)
+    png = sales_chart_encode_png (surface, error);
+  cairo_surface_finish (surface);
+  failed = failed || surface_failed (surface, error);
   cairo_surface_destroy (surface);
 
-  if (failed)
+  if (failed || (format == SALES_CHART_FILE_PNG && png == NULL))
     return NULL;
+  if (png != NULL)
+    return g_steal_pointer (&png);
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 }
 

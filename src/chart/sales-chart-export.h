@@ -52,6 +52,9 @@ gboolean  sales_chart_export                (SalesChart            *chart,
                                              double                 scale,
                                              GError               **error);
 
+GBytes   *sales_chart_encode_png            (cairo_surface_t       *surface,
+                                             GError               **error);
+
 /* For sales-report.c: streams a cairo surface into memory. */
 cairo_status_t sales_chart_write_bytes      (void                  *closure,
                                              const unsigned char   *data,

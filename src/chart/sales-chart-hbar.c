@@ -67,13 +67,14 @@ hbar_layout (SalesChartCtx *ctx,
   SalesChart *chart = ctx->chart;
   guint n = chart->categories->len;
   guint max_rows = (guint)MAX (ctx->plot.height / (ctx->em * 1.9), 1);
+  guint rows;
   double lo, hi, span;
 
   layout->label_width = MIN (widest_category (ctx), ctx->plot.width * 0.32);
   layout->value_room = widest_value (ctx) + ctx->em * 0.6;
   layout->n_rows = n <= max_rows ? n : max_rows - 1;
-  layout->row = MIN (ctx->plot.height / MAX (layout->n_rows + (n > max_rows), 1),
-                     ctx->em * 3.4);
+  rows = layout->n_rows + (n > max_rows ? 1 : 0);
+  layout->row = MIN (ctx->plot.height / MAX (rows, 1), ctx->em * 3.4);
 
   if (!sales_chart_value_range (chart, FALSE, &lo, &hi))
     lo = hi = 0;

@@ -36,6 +36,26 @@ draw_text (SalesChartCtx *ctx,
   return height;
 }
 
+/* Why there is no value, on up to three lines. */
+static double
+draw_reason (SalesChartCtx *ctx,
+             const char    *text,
+             double         y,
+             double         size)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  double pad = ctx->em * 1.1;
+  double height;
+
+  layout = sales_chart_text_new (ctx, text, size, PANGO_WEIGHT_NORMAL);
+  sales_chart_text_ellipsize (layout, ctx->width - 2 * pad);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_height (layout, -3);
+  sales_chart_text_extent (layout, NULL, &height);
+  sales_chart_text_draw (ctx, layout, pad, y, 0, ctx->theme->text_muted);
+  return height;
+}
+
 static char *
 change_markup (SalesChartCtx *ctx,
                SalesRgb      *colour)
@@ -74,12 +94,13 @@ draw_change (SalesChartCtx *ctx,
   SalesRgb colour;
   double width, height;
 
-  if (!chart->has_headline || !chart->has_comparison)
-    return draw_text (ctx, chart->has_headline ? _("No comparison value")
-                                               : (chart->empty_reason != NULL
-                                                  ? chart->empty_reason
-                                                  : _("No data for this period")),
-                      y, size, PANGO_WEIGHT_NORMAL, ctx->theme->text_muted);
+  if (chart->has_headline && !chart->has_comparison)
+    return draw_text (ctx, _("No comparison value"), y, size,
+                      PANGO_WEIGHT_NORMAL, ctx->theme->text_muted);
+  if (!chart->has_headline)
+    return draw_reason (ctx, chart->empty_reason != NULL
+                             ? chart->empty_reason
+                             : _("No data for this period"), y, size);
 
   text = change_markup (ctx, &colour);
   change = sales_chart_text_new (ctx, text, size, PANGO_WEIGHT_SEMIBOLD);

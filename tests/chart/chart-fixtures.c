@@ -49,7 +49,8 @@ build_line_kind (SalesChartKind kind)
   guint now, before;
 
   add_chrome (chart, "Win rate by month",
-              "Jan – Dec 2025 · compared with Jan – Dec 2024 · all owners");
+              "Jan – Dec 2025 · compared with Jan – Dec 2024 · "
+              "all owners");
   sales_chart_set_unit (chart, SALES_CHART_UNIT_PERCENT, NULL);
   add_months (chart, 2025, 12);
   before = sales_chart_add_series (chart, "Jan – Dec 2024",

@@ -58,6 +58,76 @@ assert_png_size (const char *path,
   g_assert_cmpuint (read_be32 (data + 20), ==, height);
 }
 
+typedef struct
+{
+  const guint8 *data;
+  gsize         left;
+} Reader;
+
+static cairo_status_t
+read_bytes (void          *closure,
+            unsigned char *data,
+            unsigned int   length)
+{
+  Reader *reader = closure;
+
+  if (length > reader->left)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, reader->data, length);
+  reader->data += length;
+  reader->left -= length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The PNG encoder round-trips every pixel, translucent ones included. */
+static void
+test_png_encoder (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         37, 23);
+  cairo_surface_t *decoded;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_t *cr = cairo_create (surface);
+  Reader reader;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_rgba (cr, 0, 0.45, 0.7, 0.5);
+  cairo_arc (cr, 18, 11, 9, 0, 2 * G_PI);
+  cairo_fill (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+  cairo_rectangle (cr, 0, 0, 5, 5);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+
+  png = sales_chart_encode_png (surface, &error);
+  g_assert_no_error (error);
+  reader.data = g_bytes_get_data (png, &reader.left);
+  decoded = cairo_image_surface_create_from_png_stream (read_bytes, &reader);
+  g_assert_cmpint (cairo_surface_status (decoded), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (decoded), ==, 37);
+  g_assert_cmpint (cairo_image_surface_get_height (decoded), ==, 23);
+
+  for (int y = 0; y < 23; y++)
+    for (int x = 0; x < 37; x++)
+      {
+        guint32 a = ((guint32 *)(cairo_image_surface_get_data (surface) +
+                                 y * cairo_image_surface_get_stride (
+                                   surface)))[x];
+        guint32 b = ((guint32 *)(cairo_image_surface_get_data (decoded) +
+                                 y * cairo_image_surface_get_stride (
+                                   decoded)))[x];
+
+        for (int shift = 0; shift < 32; shift += 8)
+          g_assert_cmpint (ABS ((int)(a >> shift & 0xff) -
+                                (int)(b >> shift & 0xff)), <=, 1);
+      }
+
+  cairo_surface_destroy (decoded);
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_png (Fixture       *f,
           gconstpointer  data)
@@ -191,6 +261,7 @@ main (int    argc,
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/chart/export/png-encoder", test_png_encoder);
   g_test_add ("/chart/export/png", Fixture, NULL, fixture_set_up, test_png,
               fixture_tear_down);
   g_test_add ("/chart/export/svg", Fixture, NULL, fixture_set_up, test_svg,
