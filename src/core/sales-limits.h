@@ -34,3 +34,53 @@
  * The cap keeps a typo from filling a disk (scale 5000 is about 10 GB).
  */
 #define SALES_DEMO_MAX_SCALE 5000
+
+/* The longest cell an import reads, in bytes of UTF-8. Far above any real
+ * CRM field (a 10 MB note still reads), low enough that a runaway quote in
+ * a CSV or a hostile workbook cannot exhaust memory: past it the reader
+ * stops with SALES_ERROR_LIMIT naming the file and line.
+ */
+#define SALES_MAX_CELL_BYTES (32u * 1024 * 1024)
+
+/* The most cells one row may hold. Excel's own column limit; a row with
+ * more is refused with SALES_ERROR_LIMIT rather than held in memory.
+ */
+#define SALES_MAX_ROW_CELLS 16384
+
+/* The longest row, in bytes of UTF-8 over all its cells, for the same
+ * reason as SALES_MAX_CELL_BYTES.
+ */
+#define SALES_MAX_ROW_BYTES (64u * 1024 * 1024)
+
+/* The decompressed size of one part (XML file) of an XLSX or ODS zip. A
+ * full 1,048,576-row sheet of eight columns is about 250 MB; a part that
+ * says it is larger is a zip bomb and is refused (SALES_ERROR_LIMIT)
+ * before a byte of it is inflated.
+ */
+#define SALES_MAX_ZIP_PART_BYTES (1024u * 1024 * 1024)
+
+/* The most cells a sheet may hold, counting the empty cells that gaps and
+ * ODS repeats stand for. Excel's 1,048,576 rows of 64 columns; past it the
+ * reader stops with SALES_ERROR_LIMIT instead of running for minutes.
+ */
+#define SALES_MAX_SHEET_CELLS (64u * 1024 * 1024)
+
+/* The shared-string table of an XLSX is the only thing a reader holds in
+ * memory: at most this many strings of at most this many bytes in all.
+ */
+#define SALES_MAX_SHARED_STRINGS (16u * 1024 * 1024)
+#define SALES_MAX_SHARED_STRING_BYTES (512u * 1024 * 1024)
+
+/* The most merged ranges of a sheet that are honoured. Each is a few bytes;
+ * a sheet with more is refused with SALES_ERROR_LIMIT.
+ */
+#define SALES_MAX_MERGED_RANGES 100000
+
+/* A JSON file is parsed whole by json-glib, whose tree takes several
+ * times the file's size, so the file is bounded; past it the reader
+ * refuses it with SALES_ERROR_LIMIT and suggests a CSV export.
+ */
+#define SALES_MAX_JSON_BYTES (128u * 1024 * 1024)
+
+/* The most sheets listed for one workbook. */
+#define SALES_MAX_SHEETS 4096
