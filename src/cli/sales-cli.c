@@ -28,6 +28,13 @@ static const SalesCliCommand commands[] = {
   { "report", "WORKSPACE [--period P] --output FILE.pdf",
     N_("Write the dashboard report of the twelve KPIs as PDF"),
     sales_cli_report },
+  { "preview", "FILE [--sheet S] [--rows N] [--json]",
+    N_("Show how a file would be read"), sales_cli_preview },
+  { "import", "WORKSPACE FILE [--table T] [--sheet S] [--map 'Header=field']... "
+    "[--set field=value]... [--dry-run] [--json]",
+    N_("Import a CSV, XLSX, ODS or JSON file"), sales_cli_import },
+  { "revert", "WORKSPACE IMPORT_ID",
+    N_("Take an import back"), sales_cli_revert },
 };
 
 static void

@@ -42,6 +42,12 @@ int             sales_cli_chart           (int          argc,
                                            char       **argv);
 int             sales_cli_report          (int          argc,
                                            char       **argv);
+int             sales_cli_preview         (int          argc,
+                                           char       **argv);
+int             sales_cli_import          (int          argc,
+                                           char       **argv);
+int             sales_cli_revert          (int          argc,
+                                           char       **argv);
 
 /* Helpers. */
 int             sales_cli_usage_error     (const char  *command,

@@ -39,3 +39,86 @@
  * The cap keeps a typo from filling a disk (scale 5000 is about 10 GB).
  */
 #define SALES_DEMO_MAX_SCALE 5000
+
+/* The longest cell an import reads, in bytes of UTF-8. Far above any real
+ * CRM field (a 10 MB note still reads), low enough that a runaway quote in
+ * a CSV or a hostile workbook cannot exhaust memory: past it the reader
+ * stops with SALES_ERROR_LIMIT naming the file and line.
+ */
+#define SALES_MAX_CELL_BYTES (32u * 1024 * 1024)
+
+/* The most cells one row may hold. Excel's own column limit; a row with
+ * more is refused with SALES_ERROR_LIMIT rather than held in memory.
+ */
+#define SALES_MAX_ROW_CELLS 16384
+
+/* The longest row, in bytes of UTF-8 over all its cells, for the same
+ * reason as SALES_MAX_CELL_BYTES.
+ */
+#define SALES_MAX_ROW_BYTES (64u * 1024 * 1024)
+
+/* The decompressed size of one part (XML file) of an XLSX or ODS zip. A
+ * full 1,048,576-row sheet of eight columns is about 250 MB; a part that
+ * says it is larger is a zip bomb and is refused (SALES_ERROR_LIMIT)
+ * before a byte of it is inflated.
+ */
+#define SALES_MAX_ZIP_PART_BYTES (1024u * 1024 * 1024)
+
+/* The most cells a sheet may hold, counting the empty cells that gaps and
+ * ODS repeats stand for. Excel's 1,048,576 rows of 64 columns; past it the
+ * reader stops with SALES_ERROR_LIMIT instead of running for minutes.
+ */
+#define SALES_MAX_SHEET_CELLS (64u * 1024 * 1024)
+
+/* The shared-string table of an XLSX is the only thing a reader holds in
+ * memory: at most this many strings of at most this many bytes in all.
+ */
+#define SALES_MAX_SHARED_STRINGS (16u * 1024 * 1024)
+#define SALES_MAX_SHARED_STRING_BYTES (512u * 1024 * 1024)
+
+/* The most merged ranges of a sheet that are honoured. Each is a few bytes;
+ * a sheet with more is refused with SALES_ERROR_LIMIT.
+ */
+#define SALES_MAX_MERGED_RANGES 100000
+
+/* A JSON file is parsed whole by json-glib, whose tree takes several
+ * times the file's size, so the file is bounded; past it the reader
+ * refuses it with SALES_ERROR_LIMIT and suggests a CSV export.
+ */
+#define SALES_MAX_JSON_BYTES (128u * 1024 * 1024)
+
+/* The most sheets listed for one workbook. */
+#define SALES_MAX_SHEETS 4096
+
+/* How many leading rows the sniffer keeps to find the header row among
+ * title lines. A header further down is not found: the file is then read
+ * without a header and its columns named "Column N".
+ */
+#define SALES_SNIFF_HEADER_ROWS 10
+
+/* How many rows the importer sniffs before it starts converting. Types
+ * and a provisional date order and decimal mark come from these rows; the
+ * final order and mark come from every row of the column, gathered while
+ * converting, and the import is redone once in the rare case that they
+ * differ from the provisional ones. A larger sample costs a longer first
+ * pass on every import.
+ */
+#define SALES_IMPORT_SNIFF_ROWS 2000
+
+/* The most digits a number or amount may have. Longer runs of digits are
+ * not numbers (an IBAN, a phone number) and are refused as such.
+ */
+#define SALES_NUMBER_MAX_DIGITS 40
+
+/* How many rejected rows an import keeps in memory for its summary (the
+ * CLI's dry run, the wizard's review page). Every rejected row is still
+ * counted, and a real import writes all of them to import_rejects.
+ */
+#define SALES_IMPORT_MAX_REPORTED_REJECTS 1000
+
+/* An import into a table with fewer rows than this drops the table's
+ * secondary indexes and builds them again after loading, inside the same
+ * transaction: loading with indexes in place is several times slower,
+ * while rebuilding them costs a sort of the whole table.
+ */
+#define SALES_IMPORT_REINDEX_MAX_ROWS 10000

@@ -22,6 +22,10 @@ struct _SalesRowItem
 
 G_DEFINE_FINAL_TYPE (SalesRowItem, sales_row_item, G_TYPE_OBJECT)
 
+enum { CHANGED, N_SIGNALS };
+
+static guint signals[N_SIGNALS];
+
 static void
 sales_row_item_finalize (GObject *object)
 {
@@ -38,6 +42,16 @@ static void
 sales_row_item_class_init (SalesRowItemClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = sales_row_item_finalize;
+
+  /**
+   * SalesRowItem::changed:
+   *
+   * Emitted when the row was read again and a value differs, so what
+   * shows the item can update without being made again.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -115,4 +129,51 @@ sales_row_item_set_value (SalesRowItem *self,
   g_clear_pointer (&self->values[index], g_variant_unref);
   if (value != NULL)
     self->values[index] = g_variant_ref_sink (value);
+}
+
+static gboolean
+same_value (GVariant *a,
+            GVariant *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  return g_variant_equal (a, b);
+}
+
+/**
+ * sales_row_item_update:
+ * @self: an item
+ * @fresh: the same row read again
+ *
+ * Takes the values of @fresh and emits #SalesRowItem::changed when any
+ * differs.
+ *
+ * Returns: %TRUE when @fresh is the same row (same id and size) and was
+ *   taken; %FALSE leaves @self alone
+ */
+gboolean
+sales_row_item_update (SalesRowItem *self,
+                       SalesRowItem *fresh)
+{
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (SALES_IS_ROW_ITEM (self), FALSE);
+  g_return_val_if_fail (SALES_IS_ROW_ITEM (fresh), FALSE);
+
+  if (self->id != fresh->id || self->n_values != fresh->n_values)
+    return FALSE;
+
+  for (guint i = 0; i < self->n_values; i++)
+    {
+      if (same_value (self->values[i], fresh->values[i]))
+        continue;
+
+      sales_row_item_set_value (self, i, fresh->values[i]);
+      changed = TRUE;
+    }
+
+  if (changed)
+    g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
 }

@@ -22,5 +22,7 @@ GVariant     *sales_row_item_get_value    (SalesRowItem  *self,
 void          sales_row_item_set_value    (SalesRowItem  *self,
                                            guint          index,
                                            GVariant      *value);
+gboolean      sales_row_item_update       (SalesRowItem  *self,
+                                           SalesRowItem  *fresh);
 
 G_END_DECLS

@@ -619,14 +619,52 @@ count_rows (SalesRowModel  *self,
   return TRUE;
 }
 
-/* Tells the view what changed. With the same count, only the ranges a
- * view can be showing (the cached pages) are replaced, so it keeps its
- * scroll position.
+static void
+announce_range (SalesRowModel *self,
+                guint          first,
+                guint          n)
+{
+  if (n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), first, n, n);
+}
+
+/* Reads a page the view may be showing again. Rows still at the same
+ * place keep their item, updated in place, so the view keeps its widgets
+ * and scroll position; only the places that now hold another row are
+ * announced as changed.
+ */
+static void
+refresh_page (SalesRowModel *self,
+              Page          *old)
+{
+  Page *page = get_page (self, old->index);
+  guint first = old->index * PAGE_SIZE;
+  guint run = 0;
+
+  for (guint i = 0; i < page->items->len; i++)
+    {
+      SalesRowItem *item = i < old->items->len ? old->items->pdata[i] : NULL;
+
+      if (item != NULL && sales_row_item_update (item, page->items->pdata[i]))
+        {
+          g_object_unref (page->items->pdata[i]);
+          page->items->pdata[i] = g_object_ref (item);
+          announce_range (self, first + i - run, run);
+          run = 0;
+        }
+      else
+        run++;
+    }
+  announce_range (self, first + page->items->len - run, run);
+}
+
+/* Tells the view what changed: with another count, everything; with the
+ * same count, the pages it can be showing (the cached ones).
  */
 static void
 announce (SalesRowModel *self,
           guint          old_n_items,
-          GArray        *old_pages)
+          GQueue        *old_pages)
 {
   if (old_n_items != self->n_items)
     {
@@ -635,14 +673,8 @@ announce (SalesRowModel *self,
       return;
     }
 
-  for (guint i = 0; i < old_pages->len; i++)
-    {
-      guint first = g_array_index (old_pages, guint, i) * PAGE_SIZE;
-      guint n = MIN (PAGE_SIZE, self->n_items - MIN (first, self->n_items));
-
-      if (n > 0)
-        g_list_model_items_changed (G_LIST_MODEL (self), first, n, n);
-    }
+  for (GList *l = old_pages->tail; l != NULL; l = l->prev)
+    refresh_page (self, l->data);
 }
 
 /**
@@ -659,15 +691,15 @@ gboolean
 sales_row_model_reload (SalesRowModel  *self,
                         GError        **error)
 {
-  g_autoptr(GArray) old_pages = g_array_new (FALSE, FALSE, sizeof (guint));
+  GQueue old_pages = G_QUEUE_INIT;
   guint old_n_items;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (SALES_IS_ROW_MODEL (self), FALSE);
 
   old_n_items = self->n_items;
-  for (GList *l = self->pages.head; l != NULL; l = l->next)
-    g_array_append_val (old_pages, ((Page *)l->data)->index);
+  old_pages = self->pages;
+  g_queue_init (&self->pages);
   drop_pages (self);
   drop_order_table (self);
   self->n_items = 0;
@@ -682,7 +714,8 @@ sales_row_model_reload (SalesRowModel  *self,
 
   if (!ok)
     self->n_items = 0;
-  announce (self, old_n_items, old_pages);
+  announce (self, old_n_items, &old_pages);
+  g_queue_clear_full (&old_pages, (GDestroyNotify)page_free);
   return ok;
 }
 

@@ -25,6 +25,7 @@ struct _SalesCell
   const SalesField *field;
   guint             index;
   SalesRowItem     *item;
+  gulong            item_changed_id;
   guint             position;
 
   GtkWidget        *label;
@@ -122,6 +123,14 @@ clear_editor (SalesCell *self)
 }
 
 static void
+release_item (SalesCell *self)
+{
+  if (self->item != NULL)
+    g_clear_signal_handler (&self->item_changed_id, self->item);
+  g_clear_object (&self->item);
+}
+
+static void
 sales_cell_dispose (GObject *object)
 {
   SalesCell *self = SALES_CELL (object);
@@ -134,7 +143,7 @@ sales_cell_dispose (GObject *object)
   /* A popover whose removal was deferred goes now. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_object (&self->item);
+  release_item (self);
   g_clear_pointer (&self->edit_start, g_free);
   g_clear_pointer (&self->tooltip, g_free);
 
@@ -232,6 +241,21 @@ sales_cell_new (const SalesField *field,
   return GTK_WIDGET (self);
 }
 
+static void
+show_value (SalesCell *self)
+{
+  g_autofree char *text = NULL;
+  GVariant *value;
+
+  value = self->index < sales_row_item_get_n_values (self->item)
+    ? sales_row_item_get_value (self->item, self->index) : NULL;
+  text = sales_cell_value_format (self->field, value);
+  gtk_label_set_text (GTK_LABEL (self->label), text);
+  sales_cell_set_error (self, NULL);
+  if (self->field == NULL)
+    set_tooltip (self, *text != '\0' ? text : NULL);
+}
+
 /**
  * sales_cell_bind:
  * @self: a cell
@@ -245,23 +269,19 @@ sales_cell_bind (SalesCell    *self,
                  SalesRowItem *item,
                  guint         position)
 {
-  g_autofree char *text = NULL;
-  GVariant *value;
-
   g_return_if_fail (SALES_IS_CELL (self));
   g_return_if_fail (SALES_IS_ROW_ITEM (item));
 
   sales_cell_finish_editing (self, FALSE);
-  g_set_object (&self->item, item);
+  release_item (self);
+  self->item = g_object_ref (item);
   self->position = position;
 
-  value = self->index < sales_row_item_get_n_values (item)
-    ? sales_row_item_get_value (item, self->index) : NULL;
-  text = sales_cell_value_format (self->field, value);
-  gtk_label_set_text (GTK_LABEL (self->label), text);
-  sales_cell_set_error (self, NULL);
-  if (self->field == NULL)
-    set_tooltip (self, *text != '\0' ? text : NULL);
+  /* The model updates items of rows still shown in place. */
+  self->item_changed_id = g_signal_connect_swapped (item, "changed",
+                                                    G_CALLBACK (show_value),
+                                                    self);
+  show_value (self);
 }
 
 void
@@ -270,7 +290,7 @@ sales_cell_unbind (SalesCell *self)
   g_return_if_fail (SALES_IS_CELL (self));
 
   sales_cell_finish_editing (self, FALSE);
-  g_clear_object (&self->item);
+  release_item (self);
 }
 
 SalesRowItem *

@@ -70,8 +70,8 @@ wait_for_cell (SalesTableView *view,
   CellWanted wanted = { view, position, column };
 
   sales_table_view_scroll_to (view, position);
-  g_assert_true (sales_gui_test_wait_for (cell_shown, &wanted, 5000));
   sales_gui_test_spin ();
+  g_assert_true (sales_gui_test_wait_for (cell_shown, &wanted, 5000));
   return sales_table_view_find_cell (view, position, column);
 }
 
@@ -151,7 +151,9 @@ test_typed_values (Fixture       *f,
   cell = wait_for_cell (f->view, 0, "outcome");
   g_assert_true (sales_cell_start_editing (cell));
   g_assert_true (GTK_IS_POPOVER (sales_cell_get_editor (cell)));
-  sales_gui_test_spin ();
+  g_assert_true (sales_gui_test_wait_for ((gboolean (*) (gpointer))
+                                          gtk_widget_get_mapped,
+                                          sales_cell_get_editor (cell), 5000));
   sales_gui_test_snapshot (GTK_WIDGET (f->window), "table-outcome-choices");
   g_assert_true (sales_cell_choose (cell, "lost"));
   sales_gui_test_spin ();

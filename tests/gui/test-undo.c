@@ -83,8 +83,8 @@ shown (Fixture    *f,
   CellWanted wanted = { f->view, position, column };
 
   sales_table_view_scroll_to (f->view, position);
-  g_assert_true (sales_gui_test_wait_for (cell_shown, &wanted, 5000));
   sales_gui_test_spin ();
+  g_assert_true (sales_gui_test_wait_for (cell_shown, &wanted, 5000));
   return sales_cell_get_text (sales_table_view_find_cell (f->view, position,
                                                           column));
 }

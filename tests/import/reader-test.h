@@ -1,0 +1,94 @@
+/* reader-test.h: helpers the reader tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sales-reader.h"
+
+G_BEGIN_DECLS
+
+/* One row copied out of a reader. */
+typedef struct
+{
+  guint64  line;
+  GStrv    cells;
+} TestRow;
+
+/* Every row of @path (sheet @sheet), or NULL with @error set. */
+GPtrArray *reader_test_read_all    (const char   *path,
+                                    const char   *sheet,
+                                    GError      **error);
+/* Every row of an open reader. */
+GPtrArray *reader_test_drain       (SalesReader  *reader,
+                                    GError      **error);
+/* Asserts both hold the same cells row by row (not line by line),
+ * trailing empty cells aside (workbook rows have none).
+ */
+void       reader_test_assert_same_rows (GPtrArray *a,
+                                         GPtrArray *b);
+/* TRUE for a row of formula_stress_test whose label names a volatile
+ * function (RAND, NOW, INFO...), which every program that saved the file
+ * computed anew, or one that depends on the platform's character set
+ * (CHAR, CODE: Mac Excel and LibreOffice disagree), so its values differ
+ * between copies of the workbook.
+ */
+gboolean   reader_test_volatile_row (TestRow *row);
+/* Writes @length bytes (-1: a string) to @name inside @dir. */
+char      *reader_test_write       (const char   *dir,
+                                    const char   *name,
+                                    const char   *contents,
+                                    gssize        length);
+/* Asserts row @index is at @line and holds the NULL-terminated cells. */
+void       reader_test_assert_row  (GPtrArray    *rows,
+                                    guint         index,
+                                    guint64       line,
+                                    ...) G_GNUC_NULL_TERMINATED;
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Writes a zip of (name, contents) pairs, %NULL-ended; names may hold
+ * folders ("xl/worksheets/sheet1.xml"). A %NULL-named pair ends it.
+ */
+void       reader_test_write_zip   (const char   *path,
+                                    const char   *first_name,
+                                    ...) G_GNUC_NULL_TERMINATED;
+/* Same, from a NULL-terminated array of name, contents, name, ... */
+void       reader_test_write_zipv  (const char   *path,
+                                    const char  **pairs);
+
+/* Writes a zip of stored (name, contents) @pairs plus @bomb_name: @prefix
+ * then 2.1 GB of spaces deflated to about 2 MB, written by hand in
+ * milliseconds (one compressed block repeated). The zip declares the
+ * true size, or @declared when not 0 (a lying bomb).
+ */
+void       reader_test_write_zip_bomb (const char  *path,
+                                       const char **pairs,
+                                       const char  *bomb_name,
+                                       const char  *prefix,
+                                       guint32      declared);
+
+/* One sheet of a generated workbook: its name, state attribute (or
+ * NULL) and the XML inside <worksheet> (sheetData and mergeCells).
+ */
+typedef struct
+{
+  const char *name;
+  const char *state;
+  const char *body;
+} TestSheet;
+
+/* Writes a minimal XLSX. @strings is the inside of <sst> (NULL: none),
+ * @styles the inside of <styleSheet> (NULL: none).
+ */
+void       reader_test_write_xlsx  (const char      *path,
+                                    const TestSheet *sheets,
+                                    guint            n_sheets,
+                                    const char      *strings,
+                                    const char      *styles,
+                                    gboolean         date1904);
+
+G_END_DECLS
