@@ -180,6 +180,7 @@ append_value (GString    *text,
               guint       series,
               guint       index)
 {
+  g_autofree char *formatted = NULL;
   double value;
 
   if (!sales_chart_get_value (chart, series, index, &value) || isnan (value))
@@ -189,7 +190,9 @@ append_value (GString    *text,
       return;
     }
 
-  g_string_append_printf (text, "%.*f", fabs (value) < 100 ? 1 : 0, value);
+  formatted = sales_chart_format_value (value, sales_chart_get_unit (chart),
+                                        NULL, FALSE, NULL);
+  g_string_append (text, formatted);
 }
 
 /**
