@@ -60,11 +60,15 @@ shoot_dashboard (const char *workspace,
   gui_test_close_window (window);
 }
 
+/* The empty workspace goes beside the demo and is removed afterwards. */
 static void
-shoot_empty (const char *dir)
+shoot_empty (const char *demo,
+             const char *dir)
 {
-  g_autofree char *tmp = sales_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (tmp, _("Sales.salesops"), NULL);
+  static const char *const suffixes[] = { "", "-wal", "-shm" };
+  g_autofree char *folder = g_path_get_dirname (demo);
+  g_autofree char *path = g_build_filename (folder, _("Sales.salesops"),
+                                            NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(SalesWorkspace) created = sales_workspace_create (path, &error);
   SalesWindow *window;
@@ -74,7 +78,12 @@ shoot_empty (const char *dir)
   window = gui_test_open_window (path, WIDTH, HEIGHT);
   shoot (GTK_WIDGET (window), dir, "empty-workspace.png");
   gui_test_close_window (window);
-  sales_test_remove_tree (tmp);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
 }
 
 int
@@ -93,6 +102,6 @@ main (int    argc,
 
   g_mkdir_with_parents (argv[2], 0755);
   shoot_dashboard (argv[1], argv[2]);
-  shoot_empty (argv[2]);
+  shoot_empty (argv[1], argv[2]);
   return 0;
 }
