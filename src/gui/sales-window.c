@@ -387,6 +387,19 @@ restore_size (SalesWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
+/* Another window or process may have written the file while this window
+ * was in the background; SQLite's data_version tells, cheaply.
+ */
+static void
+is_active_cb (SalesWindow *self,
+              GParamSpec  *pspec,
+              gpointer     data)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)) && self->workspace != NULL &&
+      sales_workspace_is_open (self->workspace))
+    sales_workspace_check_external_change (self->workspace);
+}
+
 static gboolean
 sales_window_close_request (GtkWindow *window)
 {
@@ -493,6 +506,8 @@ sales_window_init (SalesWindow *self)
   sales_window_load_recent_menu (self);
   sales_window_setup_drop (self);
   sales_window_update_actions (self);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb),
+                    NULL);
 }
 
 SalesWindow *

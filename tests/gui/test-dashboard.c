@@ -222,6 +222,42 @@ test_detail_and_show_rows (Fixture       *f,
                     (guint)expected);
 }
 
+/* Another process closes won deals as lost; the window notices through
+ * SQLite's data_version (as it does on focus) and refreshes.
+ */
+static void
+test_follows_external_change (Fixture       *f,
+                              gconstpointer  data)
+{
+  SalesWorkspace *workspace = sales_window_get_workspace (f->window);
+  SalesKpiTile *tile = SALES_KPI_TILE (sales_dashboard_get_tile (
+                                         f->dashboard, "win_rate"));
+  g_autofree char *before = g_strdup (sales_kpi_tile_get_value_text (tile));
+  g_autoptr(SalesWorkspace) other = NULL;
+  g_autoptr(GError) error = NULL;
+  SalesPeriod period;
+  g_autofree char *sql = NULL;
+
+  sales_workspace_check_external_change (workspace);
+  sales_dashboard_get_period (f->dashboard, &period, NULL);
+  sql = g_strdup_printf ("UPDATE opportunities SET outcome = 'lost'"
+                         " WHERE outcome = 'won' AND closed_at >= '%s'"
+                         " AND closed_at < '%s' AND id %% 2 = 0",
+                         period.from, period.to);
+  other = sales_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sales_workspace_exec (other, sql, &error));
+  g_assert_no_error (error);
+  sales_workspace_close (other);
+
+  g_assert_true (sales_workspace_check_external_change (workspace));
+  gui_test_wait_ms (400);
+  gui_test_wait_refreshed (f->dashboard);
+
+  g_assert_cmpstr (before, !=, sales_kpi_tile_get_value_text (tile));
+  assert_tiles_match_cli (f, NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -241,6 +277,9 @@ main (int    argc,
               test_custom_range, fixture_tear_down);
   g_test_add ("/dashboard/detail-and-show-rows", Fixture, NULL,
               fixture_set_up, test_detail_and_show_rows, fixture_tear_down);
+  /* Last: it changes the shared workspace. */
+  g_test_add ("/dashboard/external-change", Fixture, NULL, fixture_set_up,
+              test_follows_external_change, fixture_tear_down);
 
   status = g_test_run ();
   sales_test_remove_tree (dir);
