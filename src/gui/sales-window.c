@@ -140,7 +140,7 @@ check_empty_cb (gpointer data)
 
   gtk_stack_set_visible_child_name (self->dashboard_stack,
                                     workspace_is_empty (self->workspace)
-                                      ? "empty" : "kpis");
+                                      ? "empty" : "dashboard");
   return G_SOURCE_REMOVE;
 }
 
@@ -337,17 +337,25 @@ sales_window_show_rows (SalesWindow *self,
  * @self: a window
  *
  * Returns: (nullable): the name of the page on screen ("dashboard", a
- *   table, "imports"), %NULL when no workspace is open
+ *   table, "imports", or "empty" for the invitation to drop a file that
+ *   an empty workspace shows instead of the dashboard), %NULL when no
+ *   workspace is open
  */
 const char *
 sales_window_get_visible_page (SalesWindow *self)
 {
+  const char *name;
+
   g_return_val_if_fail (SALES_IS_WINDOW (self), NULL);
 
   if (self->workspace == NULL)
     return NULL;
 
-  return gtk_stack_get_visible_child_name (self->content_stack);
+  name = gtk_stack_get_visible_child_name (self->content_stack);
+  if (g_strcmp0 (name, "dashboard") == 0)
+    return gtk_stack_get_visible_child_name (self->dashboard_stack);
+
+  return name;
 }
 
 /**
