@@ -15,6 +15,7 @@
 
 #include "sales-error.h"
 #include "sales-import-wizard-private.h"
+#include "sales-imports-page-private.h"
 
 /* Rejected rows listed on the review page and in the summary. */
 #define SAMPLE_REJECTS 10
@@ -105,8 +106,7 @@ fill_reasons (SalesImportWizard *self,
 
       row = _sales_import_wizard_add_row (self->reasons_list,
                                           reasons->pdata[i], NULL, text);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     reasons->pdata[i]);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
     }
 }
 
@@ -286,23 +286,14 @@ _sales_import_wizard_stop (SalesImportWizard *self)
   g_cancellable_cancel (self->cancellable);
 }
 
-/**
- * _sales_import_wizard_revert:
- *
- * Takes the finished import back: its new rows are deleted and the rows
- * it updated get their earlier values again.
- */
-void
-_sales_import_wizard_revert (SalesImportWizard *self)
+static void
+reverted_cb (gboolean      reverted,
+             const GError *error,
+             gpointer      data)
 {
-  g_autoptr(GError) error = NULL;
-  gint64 import_id;
+  SalesImportWizard *self = data;
 
-  if (self->result == NULL ||
-      (import_id = sales_importer_get_import_id (self->result)) <= 0)
-    return;
-
-  if (!sales_import_revert (self->workspace, import_id, &error))
+  if (!reverted)
     {
       _sales_import_wizard_toast (self, error->message);
       return;
@@ -314,6 +305,25 @@ _sales_import_wizard_revert (SalesImportWizard *self)
   adw_status_page_set_description (self->summary_page,
                                    _("The workspace is as it was before "
                                      "this import."));
+}
+
+/**
+ * _sales_import_wizard_revert:
+ *
+ * Asks, then takes the finished import back: its new rows are deleted
+ * and the rows it updated get their earlier values again.
+ */
+void
+_sales_import_wizard_revert (SalesImportWizard *self)
+{
+  gint64 import_id;
+
+  if (self->result == NULL ||
+      (import_id = sales_importer_get_import_id (self->result)) <= 0)
+    return;
+
+  sales_revert_dialog_present (GTK_WINDOW (self), self->workspace, import_id,
+                               reverted_cb, self);
 }
 
 /* Lists the rejected rows of the finished import below the summary. */
