@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sales-import-wizard.h"
 #include "sales-window-private.h"
 
 static void start_next_import (SalesWindow *self);
@@ -57,7 +58,7 @@ static void
 start_next_import (SalesWindow *self)
 {
   g_autoptr(GFile) file = NULL;
-  GtkWindow *wizard;
+  SalesImportWizard *wizard;
 
   if (self->wizard != NULL || self->workspace == NULL)
     return;
@@ -65,7 +66,7 @@ start_next_import (SalesWindow *self)
   if ((file = g_queue_pop_head (&self->import_queue)) == NULL)
     return;
 
-  wizard = g_object_new (ADW_TYPE_WINDOW, "transient-for", self, NULL);
+  wizard = sales_import_wizard_new (GTK_WINDOW (self), self->workspace, file);
   self->wizard = GTK_WINDOW (wizard);
   g_signal_connect (wizard, "finished", G_CALLBACK (wizard_finished_cb), self);
   gtk_window_present (self->wizard);
@@ -98,7 +99,9 @@ sales_window_import (SalesWindow *self,
 
   if (file == NULL)
     {
-      GtkWindow *wizard = g_object_new (ADW_TYPE_WINDOW, NULL);
+      SalesImportWizard *wizard = sales_import_wizard_new (GTK_WINDOW (self),
+                                                           self->workspace,
+                                                           NULL);
 
       self->wizard = GTK_WINDOW (wizard);
       g_signal_connect (wizard, "finished", G_CALLBACK (wizard_finished_cb),
@@ -171,7 +174,7 @@ sales_window_handle_files (SalesWindow *self,
 
       if (is_workspace_file (file))
         open_workspace_file (self, file);
-      else if (g_str_has_suffix (g_file_peek_path (file), ".csv"))
+      else if (sales_import_wizard_can_import (file))
         sales_window_import (self, file);
       else
         toast_refused (self, file,
@@ -215,9 +218,9 @@ sales_window_setup_drop (SalesWindow *self)
 }
 
 static void
-paste_read_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      data)
+paste_files_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
 {
   g_autoptr(SalesWindow) self = data;
   g_autoptr(GError) error = NULL;
@@ -228,10 +231,7 @@ paste_read_cb (GObject      *source,
                                            &error);
   if (value == NULL)
     {
-      AdwToast *toast = adw_toast_new (_("The clipboard holds no files"));
-
-      g_debug ("paste: %s", error->message);
-      sales_window_add_toast (self, toast);
+      sales_window_add_toast (self, adw_toast_new (error->message));
       return;
     }
 
@@ -239,18 +239,73 @@ paste_read_cb (GObject      *source,
   sales_window_handle_files (self, files);
 }
 
+static void
+open_wizard_for_text (SalesWindow *self,
+                      const char  *text)
+{
+  g_autoptr(GError) error = NULL;
+  SalesImportWizard *wizard;
+
+  wizard = sales_import_wizard_new_for_text (GTK_WINDOW (self),
+                                             self->workspace, text, &error);
+  if (wizard == NULL)
+    {
+      sales_window_add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  self->wizard = GTK_WINDOW (wizard);
+  g_signal_connect (wizard, "finished", G_CALLBACK (wizard_finished_cb), self);
+  gtk_window_present (self->wizard);
+}
+
+static void
+paste_text_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  g_autoptr(SalesWindow) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result,
+                                         &error);
+  if (text == NULL)
+    sales_window_add_toast (self, adw_toast_new (error->message));
+  else if (self->workspace == NULL || self->wizard != NULL)
+    sales_window_add_toast (self, adw_toast_new (
+      _("Open a workspace and finish the import on screen before pasting "
+        "rows")));
+  else
+    open_wizard_for_text (self, text);
+}
+
 /**
  * sales_window_paste:
  * @self: a window
  *
- * Treats files on the clipboard as if they were dropped.
+ * Treats files on the clipboard as if they were dropped; rows copied from
+ * a spreadsheet (text) go to the import wizard.
  */
 void
 sales_window_paste (SalesWindow *self)
 {
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
+  GdkContentFormats *formats = gdk_clipboard_get_formats (clipboard);
 
-  gdk_clipboard_read_value_async (clipboard, GDK_TYPE_FILE_LIST,
-                                  G_PRIORITY_DEFAULT, NULL, paste_read_cb,
-                                  g_object_ref (self));
+  /* Other applications offer MIME types; this one offers GTypes. */
+  if (gdk_content_formats_contain_gtype (formats, GDK_TYPE_FILE_LIST) ||
+      gdk_content_formats_contain_mime_type (formats, "text/uri-list"))
+    gdk_clipboard_read_value_async (clipboard, GDK_TYPE_FILE_LIST,
+                                    G_PRIORITY_DEFAULT, NULL, paste_files_cb,
+                                    g_object_ref (self));
+  else if (gdk_content_formats_contain_gtype (formats, G_TYPE_STRING) ||
+           gdk_content_formats_contain_mime_type (formats, "text/plain") ||
+           gdk_content_formats_contain_mime_type (formats,
+                                                  "text/plain;charset=utf-8"))
+    gdk_clipboard_read_text_async (clipboard, NULL, paste_text_cb,
+                                   g_object_ref (self));
+  else
+    sales_window_add_toast (self, adw_toast_new (
+      _("The clipboard holds neither files nor rows to import")));
 }

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sales-imports-page.h"
 #include "sales-schema.h"
 #include "sales-table-view.h"
 #include "sales-window-pages.h"
@@ -24,7 +25,7 @@ page_new (SalesWindow *self,
   if (sales_schema_is_table (name))
     return sales_table_view_new (self->workspace, name);
 
-  return g_object_new (ADW_TYPE_STATUS_PAGE, "title", _("Imports"), NULL);
+  return sales_imports_page_new (self->workspace);
 }
 
 /**

@@ -214,6 +214,39 @@ test_drop_opens_workspace_in_new_window (void)
   sales_test_remove_tree (dir);
 }
 
+/* Files copied in a file manager arrive as a file list on the clipboard;
+ * pasting a workspace opens it like a drop does.
+ */
+static void
+test_paste_workspace (void)
+{
+  g_autofree char *dir = sales_test_make_tmpdir ();
+  SalesWindow *window = open_new_workspace (dir, "first.salesops");
+  g_autofree char *second = g_build_filename (dir, "second.salesops", NULL);
+  g_autoptr(SalesWorkspace) created = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSList) files = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (second);
+  GdkFileList *list;
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+
+  created = sales_workspace_create (second, &error);
+  g_assert_no_error (error);
+  sales_workspace_close (created);
+
+  files = g_slist_append (files, file);
+  list = gdk_file_list_new_from_list (files);
+  gdk_clipboard_set (clipboard, GDK_TYPE_FILE_LIST, list);
+  g_boxed_free (GDK_TYPE_FILE_LIST, list);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.paste",
+                                             NULL));
+  wait_ms (100);
+
+  g_assert_cmpuint (count_windows (), ==, 2);
+  destroy_windows ();
+  sales_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -228,6 +261,7 @@ main (int    argc,
   g_test_add_func ("/window/empty-workspace", test_empty_workspace_invites_drop);
   g_test_add_func ("/window/drop-workspace",
                    test_drop_opens_workspace_in_new_window);
+  g_test_add_func ("/window/paste-workspace", test_paste_workspace);
 
   return g_test_run ();
 }
