@@ -51,6 +51,15 @@ wizard_finished_cb (GtkWindow   *wizard,
   start_next_import (self);
 }
 
+static void
+show_wizard (SalesWindow       *self,
+             SalesImportWizard *wizard)
+{
+  self->wizard = GTK_WINDOW (wizard);
+  g_signal_connect (wizard, "finished", G_CALLBACK (wizard_finished_cb), self);
+  gtk_window_present (self->wizard);
+}
+
 /* The wizard handles one file; the next waits until it closes, so the
  * user reviews each mapping in turn rather than a stack of dialogs.
  */
@@ -58,7 +67,6 @@ static void
 start_next_import (SalesWindow *self)
 {
   g_autoptr(GFile) file = NULL;
-  SalesImportWizard *wizard;
 
   if (self->wizard != NULL || self->workspace == NULL)
     return;
@@ -66,10 +74,8 @@ start_next_import (SalesWindow *self)
   if ((file = g_queue_pop_head (&self->import_queue)) == NULL)
     return;
 
-  wizard = sales_import_wizard_new (GTK_WINDOW (self), self->workspace, file);
-  self->wizard = GTK_WINDOW (wizard);
-  g_signal_connect (wizard, "finished", G_CALLBACK (wizard_finished_cb), self);
-  gtk_window_present (self->wizard);
+  show_wizard (self, sales_import_wizard_new (GTK_WINDOW (self),
+                                              self->workspace, file));
 }
 
 /**
@@ -99,14 +105,8 @@ sales_window_import (SalesWindow *self,
 
   if (file == NULL)
     {
-      SalesImportWizard *wizard = sales_import_wizard_new (GTK_WINDOW (self),
-                                                           self->workspace,
-                                                           NULL);
-
-      self->wizard = GTK_WINDOW (wizard);
-      g_signal_connect (wizard, "finished", G_CALLBACK (wizard_finished_cb),
-                        self);
-      gtk_window_present (self->wizard);
+      show_wizard (self, sales_import_wizard_new (GTK_WINDOW (self),
+                                                  self->workspace, NULL));
       return;
     }
 
@@ -254,9 +254,7 @@ open_wizard_for_text (SalesWindow *self,
       return;
     }
 
-  self->wizard = GTK_WINDOW (wizard);
-  g_signal_connect (wizard, "finished", G_CALLBACK (wizard_finished_cb), self);
-  gtk_window_present (self->wizard);
+  show_wizard (self, wizard);
 }
 
 static void

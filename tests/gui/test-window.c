@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "sales-application.h"
+#include "sales-preferences-window.h"
 #include "sales-window.h"
 #include "salesops-test.h"
 
@@ -247,6 +248,87 @@ test_paste_workspace (void)
   sales_test_remove_tree (dir);
 }
 
+/* The shortcuts window GtkApplication shows for Ctrl+? builds. */
+static void
+test_shortcuts_window_builds (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (
+    "/com/example/SalesOps/gtk/help-overlay.ui");
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
+static GtkWidget *
+find_first (GtkWidget *widget,
+            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_first (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_preferences (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (SALES_IS_PREFERENCES_WINDOW (toplevel))
+        return GTK_WIDGET (toplevel);
+    }
+
+  return NULL;
+}
+
+/* Preferences write each change into the workspace at once. */
+static void
+test_preferences_save (void)
+{
+  g_autofree char *dir = sales_test_make_tmpdir ();
+  SalesWindow *window = open_new_workspace (dir, "prefs.salesops");
+  SalesWorkspace *workspace = sales_window_get_workspace (window);
+  GtkWidget *prefs, *fiscal, *margin;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window),
+                                             "win.preferences", NULL));
+  spin ();
+  prefs = find_preferences ();
+  g_assert_nonnull (prefs);
+
+  /* The first combo row is the fiscal year start, the first spin button
+   * the gross margin.
+   */
+  fiscal = find_first (prefs, ADW_TYPE_COMBO_ROW);
+  margin = find_first (prefs, GTK_TYPE_SPIN_BUTTON);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (fiscal)), ==,
+                    0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (fiscal), 3);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (margin), 40);
+
+  g_assert_cmpuint (sales_workspace_get_fiscal_year_start (workspace), ==, 4);
+  g_assert_cmpfloat_with_epsilon (sales_workspace_get_gross_margin (workspace),
+                                  0.4, 1e-9);
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  destroy_windows ();
+  sales_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -262,6 +344,8 @@ main (int    argc,
   g_test_add_func ("/window/drop-workspace",
                    test_drop_opens_workspace_in_new_window);
   g_test_add_func ("/window/paste-workspace", test_paste_workspace);
+  g_test_add_func ("/window/shortcuts-window", test_shortcuts_window_builds);
+  g_test_add_func ("/window/preferences", test_preferences_save);
 
   return g_test_run ();
 }
