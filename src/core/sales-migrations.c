@@ -165,10 +165,13 @@ static const char schema_v2[] =
   "  level INTEGER NOT NULL, day TEXT NOT NULL, owner TEXT NOT NULL,"
   "  source TEXT NOT NULL, customers INTEGER NOT NULL,"
   "  PRIMARY KEY (level, day, owner, source)) WITHOUT ROWID;"
+  /* Each day's lead response times as a list of milliseconds, so that
+   * an exact median reads one row a day instead of one row a lead.
+   */
   "CREATE TABLE kpi_lead_hours ("
-  "  day TEXT NOT NULL, owner TEXT NOT NULL, source TEXT NOT NULL,"
-  "  ms INTEGER NOT NULL, lead INTEGER NOT NULL,"
-  "  PRIMARY KEY (day, owner, source, ms, lead)) WITHOUT ROWID;"
+  "  level INTEGER NOT NULL, day TEXT NOT NULL, owner TEXT NOT NULL,"
+  "  source TEXT NOT NULL, answered INTEGER NOT NULL, ms TEXT NOT NULL,"
+  "  PRIMARY KEY (level, day, owner, source)) WITHOUT ROWID;"
   "CREATE TABLE kpi_customer_days ("
   "  day TEXT NOT NULL, owner TEXT NOT NULL, source TEXT NOT NULL,"
   "  customer TEXT NOT NULL,"

@@ -107,9 +107,18 @@ static const char build_leads[] =
   " SELECT day, owner, source, count (*), sum (converted),"
   "  sum (ms IS NOT NULL), coalesce (sum (ms), 0), sum (ms <= 3600000)"
   " FROM temp.kpi_leads GROUP BY 1, 2, 3;"
-  "INSERT INTO @schema.kpi_lead_hours (day, owner, source, ms, lead)"
-  " SELECT day, owner, source, ms, id FROM temp.kpi_leads"
-  " WHERE ms IS NOT NULL;";
+  "INSERT INTO @schema.kpi_lead_hours"
+  " SELECT 0, day, owner, source, count (*), group_concat (ms)"
+  " FROM temp.kpi_leads WHERE ms IS NOT NULL GROUP BY day, owner, source;"
+  "INSERT INTO @schema.kpi_lead_hours"
+  " SELECT 1, day, '', source, count (*), group_concat (ms)"
+  " FROM temp.kpi_leads WHERE ms IS NOT NULL GROUP BY day, source;"
+  "INSERT INTO @schema.kpi_lead_hours"
+  " SELECT 2, day, owner, '', count (*), group_concat (ms)"
+  " FROM temp.kpi_leads WHERE ms IS NOT NULL GROUP BY day, owner;"
+  "INSERT INTO @schema.kpi_lead_hours"
+  " SELECT 3, day, '', '', count (*), group_concat (ms)"
+  " FROM temp.kpi_leads WHERE ms IS NOT NULL GROUP BY day;";
 
 /* Category text is matched without case; other categories stay out. */
 static const char build_spend[] =
@@ -465,8 +474,11 @@ _sales_kpi_cache_begin (sqlite3     *db,
     {
       g_autoptr(GError) refresh_error = NULL;
 
-      /* Another writer may hold the lock; the private copy still works. */
+      /* Only a stale roll-up needs the write lock; if another writer
+       * holds it, the private copy below still gives the right numbers.
+       */
       if (!sqlite3_db_readonly (db, "main") &&
+          read_stale (db, &stale, NULL) && stale &&
           !sales_kpi_refresh (db, &refresh_error))
         g_debug ("KPI roll-up not refreshed: %s", refresh_error->message);
 
