@@ -370,10 +370,54 @@ print_summary (SalesImporter *importer)
     }
 }
 
-static gboolean
-is_usage_error (const GError *error)
+/* Choices made on the command line are the user's confirmation. */
+static void
+add_choices (SalesImporter      *importer,
+             const char *const  *maps,
+             const char *const  *sets,
+             gboolean            table_given)
 {
-  return g_error_matches (error, SALES_ERROR, SALES_ERROR_INVALID);
+  sales_importer_set_remember_mapping (importer, maps != NULL ||
+                                       sets != NULL || table_given);
+  for (guint i = 0; maps != NULL && maps[i] != NULL; i++)
+    sales_importer_add_override (importer, maps[i]);
+  for (guint i = 0; sets != NULL && sets[i] != NULL; i++)
+    sales_importer_add_constant (importer, sets[i]);
+}
+
+/* A --map, --set or --table the workspace cannot take is a usage error;
+ * anything else is bad input.
+ */
+static int
+import_failed (GError   *error,
+               gboolean  options_given)
+{
+  int status;
+
+  if (!options_given ||
+      !g_error_matches (error, SALES_ERROR, SALES_ERROR_INVALID))
+    return sales_cli_fail (error);
+
+  status = sales_cli_usage_error ("import", "%s", error->message);
+  g_error_free (error);
+  return status;
+}
+
+static void
+print_result (SalesImporter  *importer,
+              SalesWorkspace *workspace,
+              gboolean        as_json)
+{
+  g_autofree char *json = NULL;
+
+  if (!as_json)
+    {
+      print_summary (importer);
+      return;
+    }
+
+  json = import_json (importer, workspace);
+  sales_cli_print_json (json);
 }
 
 int
@@ -423,35 +467,14 @@ sales_cli_import (int    argc,
   sales_importer_set_table (importer, table);
   sales_importer_set_sheet (importer, sheet);
   sales_importer_set_dry_run (importer, dry_run);
-  /* Choices made on the command line are the user's confirmation. */
-  sales_importer_set_remember_mapping (importer, maps != NULL ||
-                                       sets != NULL || table != NULL);
-  for (guint i = 0; maps != NULL && maps[i] != NULL; i++)
-    sales_importer_add_override (importer, maps[i]);
-  for (guint i = 0; sets != NULL && sets[i] != NULL; i++)
-    sales_importer_add_constant (importer, sets[i]);
+  add_choices (importer, (const char *const *)maps,
+               (const char *const *)sets, table != NULL);
 
   if (!sales_importer_run (importer, NULL, &error))
-    {
-      if (is_usage_error (error) && (maps != NULL || sets != NULL ||
-                                     table != NULL))
-        {
-          status = sales_cli_usage_error ("import", "%s", error->message);
-          g_error_free (error);
-          return status;
-        }
-      return sales_cli_fail (error);
-    }
+    return import_failed (error, maps != NULL || sets != NULL ||
+                                 table != NULL);
 
-  if (as_json)
-    {
-      g_autofree char *json = import_json (importer, workspace);
-
-      sales_cli_print_json (json);
-    }
-  else
-    print_summary (importer);
-
+  print_result (importer, workspace, as_json);
   return SALES_CLI_OK;
 }
 

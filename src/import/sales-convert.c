@@ -249,6 +249,21 @@ convert_date (const char              *text,
   return TRUE;
 }
 
+/* Parses a number cell and counts what it proves about its column. */
+static gboolean
+parse_number (const char       *text,
+              const Witness    *witness,
+              SalesNumberParts *parts)
+{
+  if (!sales_number_parse (text, parts))
+    return FALSE;
+
+  if (witness->evidence != NULL)
+    sales_column_evidence_add_number (witness->evidence, parts, text,
+                                      witness->line);
+  return TRUE;
+}
+
 static gboolean
 convert_money (const char              *text,
                const SalesColumnFormat *format,
@@ -258,12 +273,9 @@ convert_money (const char              *text,
 {
   SalesNumberParts parts;
 
-  if (!sales_number_parse (text, &parts))
+  if (!parse_number (text, witness, &parts))
     return fail (reason, _("not an amount: write it as 1234.50, $1,234.50 "
                            "or 1.234,50 €"));
-  if (witness->evidence != NULL)
-    sales_column_evidence_add_number (witness->evidence, &parts, text,
-                                      witness->line);
 
   value->kind = SALES_VALUE_INT;
   return sales_number_to_minor (&parts, format->decimal_mark, &value->i,
@@ -279,11 +291,8 @@ convert_number (const char              *text,
 {
   SalesNumberParts parts;
 
-  if (!sales_number_parse (text, &parts))
+  if (!parse_number (text, witness, &parts))
     return fail (reason, _("not a number: write it as 0.4, 40% or 0,4"));
-  if (witness->evidence != NULL)
-    sales_column_evidence_add_number (witness->evidence, &parts, text,
-                                      witness->line);
 
   value->kind = SALES_VALUE_DOUBLE;
   return sales_number_to_double (&parts, format->decimal_mark, &value->d,

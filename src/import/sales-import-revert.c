@@ -38,26 +38,43 @@ sql_error (Revert  *r,
   return FALSE;
 }
 
-/* Runs @sql with ?1 bound to the import id. */
+/* @sql with ?1 bound to the import id and ?2, if any, to its table. */
+static sqlite3_stmt *
+prepare_bound (Revert      *r,
+               const char  *sql,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (r->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      sql_error (r, error);
+      return NULL;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, r->id);
+  if (r->table != NULL && sqlite3_bind_parameter_count (stmt) >= 2)
+    sqlite3_bind_text (stmt, 2, r->table, -1, SQLITE_STATIC);
+  return stmt;
+}
+
 static gboolean
 run (Revert      *r,
      const char  *sql,
      GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt = prepare_bound (r, sql, error);
   int rc;
 
-  if (sqlite3_prepare_v2 (r->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return sql_error (r, error);
+  if (stmt == NULL)
+    return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, r->id);
   rc = sqlite3_step (stmt);
   sqlite3_finalize (stmt);
-
   return rc == SQLITE_DONE || sql_error (r, error);
 }
 
-/* Returns the first integer or text of a query's first row. */
+/* The first row's first column, and its second if asked for. */
 static gboolean
 query (Revert      *r,
        const char  *sql,
@@ -65,15 +82,12 @@ query (Revert      *r,
        char       **second,
        GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt = prepare_bound (r, sql, error);
   int rc;
 
-  if (sqlite3_prepare_v2 (r->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return sql_error (r, error);
+  if (stmt == NULL)
+    return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, r->id);
-  if (r->table != NULL)
-    sqlite3_bind_text (stmt, 2, r->table, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {

@@ -354,40 +354,6 @@ _sales_import_writer_free (SalesImportWriter *self)
   g_free (self);
 }
 
-static gboolean
-writes_column (SalesImportWriter *self,
-               const char        *column)
-{
-  for (guint i = 0; i < self->n_written; i++)
-    if (g_str_equal (self->written[i].field->name, column))
-      return TRUE;
-
-  return FALSE;
-}
-
-/* An index over columns the import leaves empty only grows at its end
- * (NULL, then the new rowid), which is cheap; the others are worth
- * dropping.
- */
-static gboolean
-index_is_written (SalesImportWriter *self,
-                  const char        *index)
-{
-  g_autofree char *sql = g_strdup_printf ("PRAGMA index_info(%s)", index);
-  sqlite3_stmt *stmt = NULL;
-  gboolean written = FALSE;
-
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return TRUE;
-
-  while (!written && sqlite3_step (stmt) == SQLITE_ROW)
-    written = sqlite3_column_text (stmt, 2) == NULL ||
-              writes_column (self, (const char *)sqlite3_column_text (stmt,
-                                                                       2));
-  sqlite3_finalize (stmt);
-  return written;
-}
-
 static gint64
 count_rows_up_to (SalesImportWriter  *self,
                   gint64              limit,
@@ -435,8 +401,6 @@ drop_indexes (SalesImportWriter  *self,
     {
       const char *name = (const char *)sqlite3_column_text (stmt, 0);
 
-      if (!index_is_written (self, name))
-        continue;
       g_ptr_array_add (names, g_strdup (name));
       g_ptr_array_add (self->dropped_indexes,
                        g_strdup ((const char *)sqlite3_column_text (stmt, 1)));

@@ -54,12 +54,14 @@ static const SalesSynonym synonyms[] = {
     "invoice number|purchase number|order|invoice" },
   { EXPENSES, "external_id", 3, "expense id|expense number|entry id" },
   { FORECASTS, "external_id", 3, "forecast id" },
-  { ALL, "external_id", 0, "id|record id|external id|crm id|uuid|key" },
+  { ALL, "external_id", 0,
+    "id|record id|external id|crm id|uuid|key|hs object id" },
 
   { LEADS, "name", 1,
     "name|full name|lead name|contact name|contact|person|person name" },
   { OPPORTUNITIES, "name", 1,
-    "name|opportunity name|deal name|deal title|title|deal|subject" },
+    "name|opportunity name|deal name|dealname|deal title|title|deal|"
+    "subject" },
   { CUSTOMERS, "name", 1,
     "name|customer name|account name|company name|company|client name|"
     "organization|organization name" },
@@ -71,7 +73,8 @@ static const SalesSynonym synonyms[] = {
     "owner|opportunity owner|deal owner|lead owner|contact owner|"
     "account owner|owner name|sales rep|sales representative|rep|"
     "sales agent|agent|assigned to|salesperson|sales person|sales owner|"
-    "hubspot owner|user|responsible|assigned user|forecast owner" },
+    "hubspot owner|hubspot owner id|user|responsible|assigned user|"
+    "forecast owner" },
   { LEADS | OPPORTUNITIES, "source", 1,
     "source|lead source|origin|lead origin|original source|deal source|"
     "source channel|utm source|channel|acquisition channel|"
@@ -121,7 +124,8 @@ static const SalesSynonym synonyms[] = {
   { OPPORTUNITIES, "closed_at", 3,
     "closed|closed at|closed on|close date|closed date|closing date|"
     "date closed|close time|actual close date|won time|won date|won on|"
-    "won at|lost time|lost date|deal closed|deal close date|close" },
+    "won at|lost time|lost date|deal closed|deal close date|close|"
+    "closedate" },
   { CUSTOMERS, "region", 2,
     "region|territory|country|state|area|sales region|market" },
   { CUSTOMERS, "segment", 2,

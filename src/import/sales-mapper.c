@@ -82,13 +82,25 @@ table_index (const char *table)
   return -1;
 }
 
+/* A JSON export flattened as "properties.dealname" is looked up by its
+ * last part when the whole does not match.
+ */
 static const SalesSynonym *
 lookup (guint       index,
         const char *header)
 {
   g_autofree char *key = sales_mapper_normalize_header (header);
+  const SalesSynonym *found = _sales_synonym_lookup (index, key);
+  const char *dot = strrchr (header, '.');
 
-  return _sales_synonym_lookup (index, key);
+  if (found == NULL && dot != NULL && dot[1] != '\0')
+    {
+      g_autofree char *last = sales_mapper_normalize_header (dot + 1);
+
+      found = _sales_synonym_lookup (index, last);
+    }
+
+  return found;
 }
 
 /**

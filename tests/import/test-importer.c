@@ -377,6 +377,31 @@ test_async (Fixture       *f,
   assert_counts (importer, 3, 0, 0, 1);
 }
 
+/* A CRM API dump: nested properties flattened by the reader. */
+static void
+test_json_dump (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = write_csv (f, "deals.json",
+    "[{\"id\": \"H1\", \"properties\": {\"dealname\": \"Alpha\", "
+    "\"amount\": \"1200.5\", \"dealstage\": \"closedwon\", "
+    "\"closedate\": \"2025-03-07T14:05:00Z\", \"color\": \"red\"}},"
+    " {\"id\": \"H2\", \"properties\": {\"dealname\": \"Beta\", "
+    "\"amount\": \"\", \"dealstage\": \"appointmentscheduled\"}}]");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SalesImporter) importer = import (f, path, NULL, &error);
+  g_autofree char *row = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (sales_importer_get_table (importer), ==, "opportunities");
+  assert_counts (importer, 2, 0, 0, 0);
+  row = query_text (f, "SELECT name || '|' || outcome || '|' || amount || "
+                       "'|' || closed_at || '|' || extra FROM opportunities "
+                       "WHERE external_id = 'H1'");
+  g_assert_cmpstr (row, ==, "Alpha|won|120050|2025-03-07 14:05:00|"
+                   "{\"properties.color\":\"red\"}");
+}
+
 static char *
 shared_file (const char *relative)
 {
@@ -490,6 +515,7 @@ main (int    argc,
   ADD ("/importer/date-order-decided-late", test_date_order_decided_late);
   ADD ("/importer/remembered-mapping", test_remembered_mapping);
   ADD ("/importer/async", test_async);
+  ADD ("/importer/json-dump", test_json_dump);
   ADD ("/importer/shared/maven-pipeline", test_maven_pipeline);
   ADD ("/importer/shared/olist", test_olist);
 

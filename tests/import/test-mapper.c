@@ -62,6 +62,9 @@ static const Case cases[] = {
   { "opportunities", "Probability (%)", "probability" },
   { "opportunities", "product", NULL },
   { "leads", "Stage", "status" },
+  { "opportunities", "properties.dealname", "name" },
+  { "opportunities", "properties.closedate", "closed_at" },
+  { "opportunities", "properties.hubspot_owner_id", "owner" },
 };
 
 static void

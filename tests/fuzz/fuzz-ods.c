@@ -1,0 +1,27 @@
+/* fuzz-ods.c: libFuzzer target for the ODS reader
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fuzz-reader.h"
+#include "sales-ods-reader.h"
+
+int LLVMFuzzerTestOneInput (const uint8_t *data,
+                            size_t         size);
+
+static SalesReader *
+open_reader (const char  *path,
+             GError     **error)
+{
+  return sales_ods_reader_new (path, NULL, NULL, error);
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  return fuzz_reader_run (data, size, ".ods", open_reader);
+}
