@@ -20,13 +20,8 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
   f->dir = sales_test_make_tmpdir ();
-  path = g_build_filename (f->dir, "d.salesops", NULL);
-  f->workspace = sales_workspace_create (path, &error);
-  g_assert_no_error (error);
+  f->workspace = sales_gui_test_create_workspace (f->dir, "d.salesops");
 }
 
 static void
