@@ -107,9 +107,26 @@ set_tooltip (SalesCell  *self,
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), text);
 }
 
+/* Focus goes to the row before a focused entry is removed: GTK 4.8 can
+ * otherwise keep pointing at the freed entry from the focus chain.
+ */
+static void
+focus_row (SalesCell *self)
+{
+  for (GtkWidget *w = gtk_widget_get_parent (GTK_WIDGET (self));
+       w != NULL;
+       w = gtk_widget_get_parent (w))
+    if (gtk_widget_grab_focus (w))
+      return;
+}
+
 static void
 clear_editor (SalesCell *self)
 {
+  if (self->entry != NULL &&
+      (gtk_widget_has_focus (self->entry) ||
+       gtk_widget_get_focus_child (self->entry) != NULL))
+    focus_row (self);
   g_clear_pointer (&self->entry, gtk_widget_unparent);
   if (self->popover != NULL)
     {

@@ -131,69 +131,6 @@ fill_review (SalesImportWizard *self)
 }
 
 static void
-dry_run_done_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      data)
-{
-  SalesImportWizard *self = data;
-  g_autoptr(GError) error = NULL;
-  SalesImporter *importer = SALES_IMPORTER (source);
-  gboolean ok = sales_importer_run_finish (importer, result, &error);
-
-  /* The window may have closed meanwhile. */
-  if (self->finished)
-    {
-      g_object_unref (self);
-      return;
-    }
-
-  if (!ok)
-    {
-      if (!g_cancellable_is_cancelled (self->cancellable))
-        {
-          _sales_import_wizard_set_busy (self, FALSE);
-          _sales_import_wizard_toast (self, error->message);
-        }
-      g_object_unref (self);
-      return;
-    }
-
-  g_set_object (&self->result, importer);
-  fill_review (self);
-  _sales_import_wizard_set_busy (self, FALSE);
-  _sales_import_wizard_show_page (self, "review");
-  g_object_unref (self);
-}
-
-/**
- * _sales_import_wizard_review:
- *
- * Runs the import as a dry run in a thread, then shows what it would do.
- */
-void
-_sales_import_wizard_review (SalesImportWizard *self)
-{
-  g_autoptr(SalesImporter) importer = NULL;
-
-  if (self->scan == NULL)
-    return;
-
-  importer = _sales_import_wizard_new_importer (self, TRUE);
-  _sales_import_wizard_set_busy (self, TRUE);
-  sales_importer_run_async (importer, self->cancellable, dry_run_done_cb,
-                            g_object_ref (self));
-}
-
-static void
-progress_cb (double   fraction,
-             gpointer data)
-{
-  SalesImportWizard *self = data;
-
-  gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0, 1));
-}
-
-static void
 fill_summary (SalesImportWizard *self)
 {
   const SalesImportCounts *counts = sales_importer_get_counts (self->result);
@@ -214,41 +151,72 @@ fill_summary (SalesImportWizard *self)
   gtk_widget_set_visible (GTK_WIDGET (self->rejects_list), FALSE);
 }
 
+/* Ends a dry run (shows the review) or an import (shows the summary); a
+ * failed or cancelled import goes back to the review.
+ */
 static void
-import_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      data)
+run_done_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
 {
-  SalesImportWizard *self = data;
+  g_autoptr(SalesImportWizard) self = data;
   g_autoptr(GError) error = NULL;
   SalesImporter *importer = SALES_IMPORTER (source);
-
   gboolean ok = sales_importer_run_finish (importer, result, &error);
+  gboolean imported = self->importing;
 
+  /* The window may have closed meanwhile. */
   self->importing = FALSE;
   if (self->finished)
-    {
-      g_object_unref (self);
-      return;
-    }
+    return;
 
+  _sales_import_wizard_set_busy (self, FALSE);
   if (!ok)
     {
-      _sales_import_wizard_set_busy (self, FALSE);
-      _sales_import_wizard_show_page (self, "review");
       if (g_error_matches (error, SALES_ERROR, SALES_ERROR_CANCELLED))
         g_cancellable_reset (self->cancellable);
+      if (imported)
+        _sales_import_wizard_show_page (self, "review");
       _sales_import_wizard_toast (self, error->message);
-      g_object_unref (self);
       return;
     }
 
   g_set_object (&self->result, importer);
-  fill_summary (self);
-  _sales_import_wizard_set_busy (self, FALSE);
-  _sales_import_wizard_show_page (self, "summary");
-  g_object_unref (self);
+  if (imported)
+    fill_summary (self);
+  else
+    fill_review (self);
+  _sales_import_wizard_show_page (self, imported ? "summary" : "review");
 }
+
+/**
+ * _sales_import_wizard_review:
+ *
+ * Runs the import as a dry run in a thread, then shows what it would do.
+ */
+void
+_sales_import_wizard_review (SalesImportWizard *self)
+{
+  g_autoptr(SalesImporter) importer = NULL;
+
+  if (self->scan == NULL)
+    return;
+
+  importer = _sales_import_wizard_new_importer (self, TRUE);
+  _sales_import_wizard_set_busy (self, TRUE);
+  sales_importer_run_async (importer, self->cancellable, run_done_cb,
+                            g_object_ref (self));
+}
+
+static void
+progress_cb (double   fraction,
+             gpointer data)
+{
+  SalesImportWizard *self = data;
+
+  gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0, 1));
+}
+
 
 /**
  * _sales_import_wizard_import:
@@ -270,7 +238,7 @@ _sales_import_wizard_import (SalesImportWizard *self)
   self->importing = TRUE;
   _sales_import_wizard_set_busy (self, TRUE);
   _sales_import_wizard_show_page (self, "progress");
-  sales_importer_run_async (importer, self->cancellable, import_done_cb,
+  sales_importer_run_async (importer, self->cancellable, run_done_cb,
                             g_object_ref (self));
 }
 

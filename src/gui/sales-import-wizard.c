@@ -229,21 +229,26 @@ table_selected_cb (SalesImportWizard *self)
     _sales_import_wizard_table_changed (self);
 }
 
-/* A running read or import is cancelled (and rolled back) first. */
-static gboolean
-sales_import_wizard_close_request (GtkWindow *window)
+/* A running read or import is cancelled (and rolled back) first. Also
+ * reached from dispose: a wizard destroyed with its parent finishes too.
+ */
+static void
+finish (SalesImportWizard *self)
 {
-  SalesImportWizard *self = SALES_IMPORT_WIZARD (window);
+  if (self->finished)
+    return;
 
+  self->finished = TRUE;
   g_cancellable_cancel (self->cancellable);
   if (self->chooser != NULL)
     gtk_native_dialog_hide (self->chooser);
+  g_signal_emit (self, signals[FINISHED], 0);
+}
 
-  if (!self->finished)
-    {
-      self->finished = TRUE;
-      g_signal_emit (self, signals[FINISHED], 0);
-    }
+static gboolean
+sales_import_wizard_close_request (GtkWindow *window)
+{
+  finish (SALES_IMPORT_WIZARD (window));
 
   return GTK_WINDOW_CLASS (sales_import_wizard_parent_class)->close_request (window);
 }
@@ -254,7 +259,7 @@ sales_import_wizard_dispose (GObject *object)
   SalesImportWizard *self = SALES_IMPORT_WIZARD (object);
 
   if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
+    finish (self);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);

@@ -175,6 +175,31 @@ save_width_cb (GtkColumnViewColumn *column,
                         g_variant_dict_end (&dict));
 }
 
+/* A fixed width spares the view measuring every shown cell of a column
+ * to size it on each scroll step; the user can still resize.
+ */
+static int
+default_width (const SalesField *field)
+{
+  if (field == NULL)
+    return 260;
+
+  switch (field->type)
+    {
+    case SALES_FIELD_TEXT:
+      return 140;
+    case SALES_FIELD_NUMBER:
+    case SALES_FIELD_OUTCOME:
+      return 100;
+    case SALES_FIELD_DATE:
+    case SALES_FIELD_MONEY:
+    case SALES_FIELD_CATEGORY:
+    case SALES_FIELD_REF:
+    default:
+      return 120;
+    }
+}
+
 /* Applies what was remembered, then remembers what the user changes. */
 static void
 remember_layout (SalesTableView      *self,
@@ -186,6 +211,9 @@ remember_layout (SalesTableView      *self,
   g_autoptr(GVariant) widths = NULL;
   int width;
 
+  gtk_column_view_column_set_fixed_width (column,
+                                          default_width (column_field (self,
+                                                                       data->index)));
   if (self->settings == NULL)
     return;
 

@@ -5,6 +5,7 @@
 
 #include "sales-application.h"
 #include "sales-gui-test.h"
+#include "sales-table-view-private.h"
 #include "salesops-test.h"
 
 /**
@@ -223,4 +224,69 @@ sales_gui_test_snapshot (GtkWidget  *widget,
   path = g_build_filename (dir, file, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("saved %s", path);
+}
+
+/**
+ * sales_gui_test_create_workspace:
+ * @dir: a folder
+ * @name: a file name in it
+ *
+ * Returns: (transfer full): a new, empty workspace
+ */
+SalesWorkspace *
+sales_gui_test_create_workspace (const char *dir,
+                                 const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  SalesWorkspace *workspace = sales_workspace_create (path, &error);
+
+  g_assert_no_error (error);
+  return workspace;
+}
+
+typedef struct
+{
+  SalesTableView *view;
+  guint           position;
+  const char     *column;
+} CellWanted;
+
+static gboolean
+cell_shown (gpointer data)
+{
+  CellWanted *wanted = data;
+
+  return sales_table_view_find_cell (wanted->view, wanted->position,
+                                     wanted->column) != NULL;
+}
+
+/**
+ * sales_gui_test_wait_for_cell:
+ * @table_view: a #SalesTableView
+ * @position: a row
+ * @column: a field name
+ *
+ * Scrolls to the row and waits until its cell is drawn.
+ *
+ * Returns: (transfer none): the #SalesCell
+ */
+gpointer
+sales_gui_test_wait_for_cell (gpointer    table_view,
+                              guint       position,
+                              const char *column)
+{
+  CellWanted wanted = { table_view, position, column };
+
+  /* Asked again while waiting: a scroll requested while the view is
+   * still laying out rows can be dropped.
+   */
+  for (guint i = 0; i < 50 && !cell_shown (&wanted); i++)
+    {
+      sales_table_view_scroll_to (table_view, position);
+      sales_gui_test_spin ();
+      sales_gui_test_wait_for (cell_shown, &wanted, 100);
+    }
+  g_assert_true (cell_shown (&wanted));
+  return sales_table_view_find_cell (table_view, position, column);
 }

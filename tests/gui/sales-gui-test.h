@@ -26,6 +26,11 @@ char           *sales_gui_test_query_text      (SalesWorkspace *workspace,
 GtkWindow      *sales_gui_test_show            (GtkWidget      *child,
                                                 int             width,
                                                 int             height);
+SalesWorkspace *sales_gui_test_create_workspace (const char     *dir,
+                                                const char     *name);
+gpointer        sales_gui_test_wait_for_cell   (gpointer        table_view,
+                                                guint           position,
+                                                const char     *column);
 void            sales_gui_test_snapshot        (GtkWidget      *widget,
                                                 const char     *name);
 void            sales_gui_test_close           (GtkWindow      *window);

@@ -22,13 +22,8 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
   f->dir = sales_test_make_tmpdir ();
-  path = g_build_filename (f->dir, "e.salesops", NULL);
-  f->workspace = sales_workspace_create (path, &error);
-  g_assert_no_error (error);
+  f->workspace = sales_gui_test_create_workspace (f->dir, "e.salesops");
   sales_gui_test_add_opportunities (f->workspace, N_ROWS);
 
   f->view = SALES_TABLE_VIEW (sales_table_view_new (f->workspace,
@@ -46,33 +41,12 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-typedef struct
-{
-  SalesTableView *view;
-  guint           position;
-  const char     *column;
-} CellWanted;
-
-static gboolean
-cell_shown (gpointer data)
-{
-  CellWanted *wanted = data;
-
-  return sales_table_view_find_cell (wanted->view, wanted->position,
-                                     wanted->column) != NULL;
-}
-
 static SalesCell *
 wait_for_cell (SalesTableView *view,
                guint           position,
                const char     *column)
 {
-  CellWanted wanted = { view, position, column };
-
-  sales_table_view_scroll_to (view, position);
-  sales_gui_test_spin ();
-  g_assert_true (sales_gui_test_wait_for (cell_shown, &wanted, 5000));
-  return sales_table_view_find_cell (view, position, column);
+  return sales_gui_test_wait_for_cell (view, position, column);
 }
 
 /* Types @text into the cell's entry and presses Enter. */

@@ -45,13 +45,8 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
   f->dir = sales_test_make_tmpdir ();
-  path = g_build_filename (f->dir, "i.salesops", NULL);
-  f->workspace = sales_workspace_create (path, &error);
-  g_assert_no_error (error);
+  f->workspace = sales_gui_test_create_workspace (f->dir, "i.salesops");
 
   f->page = SALES_IMPORTS_PAGE (sales_imports_page_new (f->workspace));
   f->window = sales_gui_test_show (GTK_WIDGET (f->page), 800, 600);

@@ -38,32 +38,13 @@ fixture_tear_down (Fixture       *f,
   sales_gui_test_close (f->window);
 }
 
-typedef struct
-{
-  SalesTableView *view;
-  guint           position;
-  const char     *column;
-} CellWanted;
-
-static gboolean
-cell_shown (gpointer data)
-{
-  CellWanted *wanted = data;
-
-  return sales_table_view_find_cell (wanted->view, wanted->position,
-                                     wanted->column) != NULL;
-}
-
 static const char *
 wait_for_cell (SalesTableView *view,
                guint           position,
                const char     *column)
 {
-  CellWanted wanted = { view, position, column };
-
-  g_assert_true (sales_gui_test_wait_for (cell_shown, &wanted, 5000));
-  return sales_cell_get_text (sales_table_view_find_cell (view, position,
-                                                          column));
+  return sales_cell_get_text (sales_gui_test_wait_for_cell (view, position,
+                                                            column));
 }
 
 static char *

@@ -59,34 +59,13 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-typedef struct
-{
-  SalesTableView *view;
-  guint           position;
-  const char     *column;
-} CellWanted;
-
-static gboolean
-cell_shown (gpointer data)
-{
-  CellWanted *wanted = data;
-
-  return sales_table_view_find_cell (wanted->view, wanted->position,
-                                     wanted->column) != NULL;
-}
-
 static const char *
 shown (Fixture    *f,
        guint       position,
        const char *column)
 {
-  CellWanted wanted = { f->view, position, column };
-
-  sales_table_view_scroll_to (f->view, position);
-  sales_gui_test_spin ();
-  g_assert_true (sales_gui_test_wait_for (cell_shown, &wanted, 5000));
-  return sales_cell_get_text (sales_table_view_find_cell (f->view, position,
-                                                          column));
+  return sales_cell_get_text (sales_gui_test_wait_for_cell (f->view, position,
+                                                            column));
 }
 
 static void

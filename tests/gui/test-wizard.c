@@ -46,14 +46,9 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
   f->dir = sales_test_make_tmpdir ();
   f->csv = g_build_filename (f->dir, "deals.csv", NULL);
-  path = g_build_filename (f->dir, "w.salesops", NULL);
-  f->workspace = sales_workspace_create (path, &error);
-  g_assert_no_error (error);
+  f->workspace = sales_gui_test_create_workspace (f->dir, "w.salesops");
 }
 
 static void
