@@ -58,16 +58,31 @@ sales_gui_init_i18n (void)
   textdomain (GETTEXT_PACKAGE);
 }
 
-static GSettings *
-settings_if_installed (void)
+/**
+ * sales_gui_settings_new:
+ *
+ * Run from the build tree without GSETTINGS_SCHEMA_DIR, the schema is not
+ * installed; the app then works but forgets its window size, recent
+ * workspaces and dashboard choices, instead of aborting in g_settings_new.
+ *
+ * Returns: (transfer full) (nullable): the application's settings, or
+ *   %NULL when the schema is not installed
+ */
+GSettings *
+sales_gui_settings_new (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
 
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_debug ("the settings schema %s is not installed", APP_ID);
+      return NULL;
+    }
 
-  return schema != NULL ? g_settings_new (APP_ID) : NULL;
+  return g_settings_new (APP_ID);
 }
 
 /* A workspace goes to a window that shows none, else to a new one. */
@@ -100,7 +115,7 @@ sales_application_activate (GApplication *app)
   window = GTK_WINDOW (sales_window_new (SALES_APPLICATION (app)));
 
   /* The last workspace comes back, unless it has gone since. */
-  settings = settings_if_installed ();
+  settings = sales_gui_settings_new ();
   if (settings != NULL)
     last = g_settings_get_string (settings, "last-workspace");
   if (last != NULL && *last != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))

@@ -18,5 +18,6 @@ SalesApplication *sales_application_new (void);
 
 void              sales_gui_register_resources (void);
 void              sales_gui_init_i18n          (void);
+GSettings        *sales_gui_settings_new       (void);
 
 G_END_DECLS

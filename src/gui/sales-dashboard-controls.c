@@ -194,6 +194,27 @@ sales_dashboard_set_custom_range (SalesDashboard *self,
 }
 
 /**
+ * sales_dashboard_bind_settings:
+ * @self: a dashboard
+ * @settings: the application's settings
+ *
+ * Keeps the period and comparison choices in @settings, so the next
+ * window starts where this one left off.
+ */
+void
+sales_dashboard_bind_settings (SalesDashboard *self,
+                               GSettings      *settings)
+{
+  g_return_if_fail (SALES_IS_DASHBOARD (self));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  g_settings_bind (settings, "dashboard-period", self->period_dropdown,
+                   "selected", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "dashboard-compare", self->compare_dropdown,
+                   "selected", G_SETTINGS_BIND_DEFAULT);
+}
+
+/**
  * sales_dashboard_get_period:
  * @self: a dashboard
  * @period: (out) (optional): the period shown

@@ -618,7 +618,7 @@ sales_dashboard_init (SalesDashboard *self)
                   g_date_time_get_month (now), g_date_time_get_year (now));
   self->updating = TRUE;
   gtk_drop_down_set_selected (self->period_dropdown,
-                              SALES_PERIOD_THIS_QUARTER);
+                              SALES_PERIOD_LAST_QUARTER);
   self->updating = FALSE;
   fill_filter (self, self->owner_dropdown, _("All Owners"), NULL, &self->owner);
   fill_filter (self, self->source_dropdown, _("All Sources"), NULL,

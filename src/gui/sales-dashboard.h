@@ -22,6 +22,8 @@ GtkWidget  *sales_dashboard_new              (void);
 void        sales_dashboard_set_workspace    (SalesDashboard   *self,
                                               SalesWorkspace   *workspace);
 void        sales_dashboard_refresh          (SalesDashboard   *self);
+void        sales_dashboard_bind_settings    (SalesDashboard   *self,
+                                              GSettings        *settings);
 gboolean    sales_dashboard_is_busy          (SalesDashboard   *self);
 
 void        sales_dashboard_set_today        (SalesDashboard   *self,

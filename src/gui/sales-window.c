@@ -480,26 +480,6 @@ sales_window_class_init (SalesWindowClass *klass)
   sales_window_class_add_actions (widget_class);
 }
 
-static GSettings *
-settings_new_if_installed (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  /* Run from the build tree without GSETTINGS_SCHEMA_DIR, the window
-   * still works; it only forgets its size and recent files.
-   */
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
-    {
-      g_warning ("The settings schema %s is not installed", APP_ID);
-      return NULL;
-    }
-
-  return g_settings_new (APP_ID);
-}
-
 static void
 sales_window_init (SalesWindow *self)
 {
@@ -509,8 +489,11 @@ sales_window_init (SalesWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (sidebar_entries); i++)
     gtk_list_box_append (self->sidebar, sidebar_row_new (&sidebar_entries[i]));
 
-  self->settings = settings_new_if_installed ();
+  self->settings = sales_gui_settings_new ();
   restore_size (self);
+  if (self->settings != NULL)
+    sales_dashboard_bind_settings (SALES_DASHBOARD (self->dashboard),
+                                   self->settings);
   sales_window_load_recent_menu (self);
   sales_window_setup_drop (self);
   sales_window_update_actions (self);
