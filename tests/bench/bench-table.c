@@ -148,8 +148,9 @@ time_model (SalesWorkspace *workspace)
   g_autoptr(SalesRowModel) model = sales_row_model_new (workspace,
                                                         "opportunities");
 
-  for (guint i = 0; i < MIN (200, g_list_model_get_n_items (G_LIST_MODEL (model)));
-       i++)
+  guint n = MIN (200, g_list_model_get_n_items (G_LIST_MODEL (model)));
+
+  for (guint i = 0; i < n; i++)
     g_object_unref (g_list_model_get_item (G_LIST_MODEL (model), i));
 
   return now_ms () - start;
