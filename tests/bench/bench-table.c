@@ -226,7 +226,8 @@ print_figures (const char    *label,
                guint          n_rows,
                const Figures *f)
 {
-  printf ("%-9s %8u rows: model and 200 items %6.1f ms, first frame %7.1f ms, to last row %6.1f ms, "
+  printf ("%-9s %8u rows: model and 200 items %6.1f ms, first frame %7.1f ms, "
+          "to last row %6.1f ms, "
           "scroll %5.1f ms/frame (worst %6.1f), sort indexed %7.1f ms, "
           "unindexed %7.1f ms, search %7.1f ms, rows read %" G_GUINT64_FORMAT
           ", RSS %ld KB\n",
