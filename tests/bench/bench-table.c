@@ -26,6 +26,7 @@
 
 typedef struct
 {
+  double model_ms;
   double open_ms;
   double end_ms;
   double scroll_mean_ms;
@@ -139,6 +140,22 @@ time_sort (SalesTableView *view,
   return now_ms () - start;
 }
 
+/* The model alone: count, then the items a first screen asks for. */
+static double
+time_model (SalesWorkspace *workspace)
+{
+  double start = now_ms ();
+  g_autoptr(SalesRowModel) model = sales_row_model_new (workspace,
+                                                        "opportunities");
+
+  guint n = MIN (200, g_list_model_get_n_items (G_LIST_MODEL (model)));
+
+  for (guint i = 0; i < n; i++)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (model), i));
+
+  return now_ms () - start;
+}
+
 static void
 measure (SalesWorkspace *workspace,
          Figures        *figures)
@@ -153,6 +170,7 @@ measure (SalesWorkspace *workspace,
   sales_gui_test_wait_for (window_drawn, window, 5000);
   sales_gui_test_spin ();
 
+  figures->model_ms = time_model (workspace);
   start = now_ms ();
   view = SALES_TABLE_VIEW (sales_table_view_new (workspace, "opportunities"));
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
@@ -195,6 +213,11 @@ make_workspace (const char *dir,
 
   g_assert_no_error (error);
   sales_gui_test_add_opportunities (workspace, n_rows);
+
+  /* Opened again, as a user finds it: closing checkpoints the WAL. */
+  g_object_unref (workspace);
+  workspace = sales_workspace_open (path, &error);
+  g_assert_no_error (error);
   return workspace;
 }
 
@@ -203,11 +226,12 @@ print_figures (const char    *label,
                guint          n_rows,
                const Figures *f)
 {
-  printf ("%-9s %8u rows: first frame %7.1f ms, to last row %6.1f ms, "
+  printf ("%-9s %8u rows: model and 200 items %6.1f ms, first frame %7.1f ms, "
+          "to last row %6.1f ms, "
           "scroll %5.1f ms/frame (worst %6.1f), sort indexed %7.1f ms, "
           "unindexed %7.1f ms, search %7.1f ms, rows read %" G_GUINT64_FORMAT
           ", RSS %ld KB\n",
-          label, n_rows, f->open_ms, f->end_ms, f->scroll_mean_ms,
+          label, n_rows, f->model_ms, f->open_ms, f->end_ms, f->scroll_mean_ms,
           f->scroll_worst_ms, f->sort_indexed_ms, f->sort_unindexed_ms,
           f->search_ms, f->rows_read, f->rss_kb);
 }
