@@ -444,12 +444,18 @@ sales_ods_reader_next_row (SalesReader  *reader,
           sales_reader_cancelled (reader, error))
         return FALSE;
 
+      /* Rows finished before a limit was hit come out first. */
+      if (self->error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&self->error));
+          return FALSE;
+        }
+
       result = sales_xml_push_step (self->push, reader, error);
       if (self->error != NULL)
         {
           g_clear_error (error);
-          g_propagate_error (error, g_steal_pointer (&self->error));
-          return FALSE;
+          continue;
         }
       if (result <= 0)
         {

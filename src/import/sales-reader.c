@@ -229,6 +229,18 @@ format_from_content (const char *head,
   return NULL;
 }
 
+/* Extensions that say "delimited text" firmly enough to overrule a
+ * first character of '[' or '{'.
+ */
+static gboolean
+has_text_extension (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".tsv") ||
+         g_str_has_suffix (lower, ".txt") || g_str_has_suffix (lower, ".tab");
+}
+
 static const char *
 format_from_extension (const char *path)
 {
@@ -313,6 +325,8 @@ sales_reader_open (const char    *path,
   format = format_from_content (head, length);
   if (format == NULL)
     format = format_from_extension (path);
+  else if (g_str_equal (format, "json") && has_text_extension (path))
+    format = "csv";
   else if (g_str_equal (format, "zip"))
     format = g_str_equal (format_from_extension (path), "ods") ? "ods"
                                                                : "xlsx";

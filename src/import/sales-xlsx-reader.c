@@ -307,41 +307,50 @@ begin_cell (SalesXlsxReader  *self,
   self->phonetic_depth = 0;
 }
 
-/* Ends the current row and queues it when it holds a value. */
+/* Ends the current row and queues it @count times when it holds a
+ * value.
+ */
 static void
-end_row (SalesXlsxReader *self)
+end_rows (SalesXlsxReader *self,
+          guint32          count)
 {
   fill_to (self, sales_merge_set_width (&self->merges));
-  self->last_row = self->row;
+  self->last_row = self->row + count - 1;
   self->in_row = FALSE;
 
   if (!self->row_has_value)
     return;
 
-  self->sheet_cells += self->builder.n_cells;
+  self->sheet_cells += (guint64)self->builder.n_cells * count;
   if (self->sheet_cells > SALES_MAX_SHEET_CELLS)
     {
       fail (self, _("the sheet has more than 64 million cells"));
       return;
     }
-  sales_row_queue_push (&self->queue, &self->builder, self->row);
+  sales_row_queue_push_repeated (&self->queue, &self->builder, self->row,
+                                 count);
 }
 
 /* Queues the rows before @before that the XML leaves out but a merged
- * range above covers.
+ * range above covers: alike until a range ends, so queued once each run.
  */
 static void
 gap_rows (SalesXlsxReader *self,
           guint32          before)
 {
-  while (self->merges.merges->len > 0 && self->last_row + 1 < before)
+  while (self->merges.merges->len > 0 && self->last_row + 1 < before &&
+         self->error == NULL)
     {
-      sales_merge_set_enter_row (&self->merges, self->last_row + 1);
+      guint32 row = self->last_row + 1;
+      guint32 end;
+
+      sales_merge_set_enter_row (&self->merges, row);
       if (sales_merge_set_width (&self->merges) == 0)
         return;
 
-      begin_row (self, self->last_row + 1);
-      end_row (self);
+      end = MIN (before - 1, sales_merge_set_run_end (&self->merges));
+      begin_row (self, row);
+      end_rows (self, end - row + 1);
     }
 }
 
@@ -412,7 +421,7 @@ on_end (void          *user_data,
   else if (self->in_cell && g_str_equal (name, "c"))
     finish_cell (self);
   else if (self->in_row && g_str_equal (name, "row"))
-    end_row (self);
+    end_rows (self, 1);
   else if (self->in_sheet_data && g_str_equal (name, "sheetData"))
     {
       self->in_sheet_data = FALSE;
@@ -450,12 +459,18 @@ sales_xlsx_reader_next_row (SalesReader  *reader,
           sales_reader_cancelled (reader, error))
         return FALSE;
 
+      /* Rows finished before a limit was hit come out first. */
+      if (self->error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&self->error));
+          return FALSE;
+        }
+
       result = sales_xml_push_step (self->push, reader, error);
       if (self->error != NULL)
         {
           g_clear_error (error);
-          g_propagate_error (error, g_steal_pointer (&self->error));
-          return FALSE;
+          continue;
         }
       if (result <= 0)
         {

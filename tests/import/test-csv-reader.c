@@ -434,6 +434,18 @@ test_open_errors (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "old.xls"));
 }
 
+/* A first '[' makes JSON of a file only when its name does not say CSV. */
+static void
+test_bracket_start (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = read_text (fixture, "[Name],[Amount]\nA,1\n",
+                                         -1);
+
+  reader_test_assert_row (rows, 0, 1, "[Name]", "[Amount]", NULL);
+  reader_test_assert_row (rows, 1, 2, "A", "1", NULL);
+}
+
 static void
 test_empty_file (Fixture       *fixture,
                  gconstpointer  data)
@@ -587,6 +599,7 @@ main (int   argc,
   ADD ("cancel", test_cancel);
   ADD ("open-errors", test_open_errors);
   ADD ("empty-file", test_empty_file);
+  ADD ("bracket-start", test_bracket_start);
   g_test_add_func ("/csv-reader/csv-spectrum", test_csv_spectrum);
   g_test_add_func ("/csv-reader/real-exports", test_real_exports);
 

@@ -248,6 +248,40 @@ test_merges (Fixture       *fixture,
   reader_test_assert_row (rows, 5, 6, "6", NULL);
 }
 
+/* A range claiming a million rows and columns beyond the sheet's last:
+ * rows stop at the column cap, and the rows it fills (16 billion cells)
+ * are refused at once by the cell cap.
+ */
+static void
+test_huge_merge (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const TestSheet sheet = {
+    "H", NULL,
+    "<sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"
+    "<row r=\"3\"><c r=\"A3\"><v>3</v></c></row></sheetData>"
+    "<mergeCells><mergeCell ref=\"A1:ZZZZ2\"/>"
+    "<mergeCell ref=\"A3:XFD1048576\"/></mergeCells>"
+  };
+  g_autoptr(SalesReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  SalesRow *row;
+  guint rows = 0;
+
+  reader_test_write_xlsx (fixture->path, &sheet, 1, NULL, NULL, FALSE);
+  reader = sales_reader_open (fixture->path, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  while (sales_reader_next_row (reader, &row, &error))
+    {
+      g_assert_cmpuint (row->n_cells, ==, 16384);
+      g_assert_cmpstr (row->cells[16383], ==, rows < 2 ? "1" : "3");
+      rows++;
+    }
+  g_assert_error (error, SALES_ERROR, SALES_ERROR_LIMIT);
+  g_assert_cmpuint (rows, ==, 3);
+}
+
 static void
 test_rewind (Fixture       *fixture,
              gconstpointer  data)
@@ -603,6 +637,7 @@ main (int   argc,
   ADD ("dates-1904", test_dates_1904);
   ADD ("sheets", test_sheets);
   ADD ("merges", test_merges);
+  ADD ("huge-merge", test_huge_merge);
   ADD ("rewind", test_rewind);
   ADD ("entity-bomb", test_entity_bomb);
   ADD ("zip-bomb", test_zip_bomb);
