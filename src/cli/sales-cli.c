@@ -16,6 +16,18 @@ static const SalesCliCommand commands[] = {
   { "new", "WORKSPACE", N_("Create an empty workspace"), sales_cli_new },
   { "export", "WORKSPACE --table TABLE --output FILE.csv|FILE.json",
     N_("Write a table as CSV or JSON"), sales_cli_export },
+  { "demo", "WORKSPACE [--seed N] [--scale N]",
+    N_("Fill a workspace with two years of demo data"), sales_cli_demo },
+  { "kpi", "WORKSPACE [--period P | --from DATE --to DATE] [--owner NAME]"
+    " [--source NAME] [--compare previous|year] [--json]",
+    N_("Print the twelve KPIs of a period"), sales_cli_kpi },
+  { "chart", "WORKSPACE --kpi ID [--by month|quarter|owner|source]"
+    " [--period P | --from DATE --to DATE] --output FILE.png|.svg|.pdf"
+    " [--width PX] [--height PX] [--scale N]",
+    N_("Draw a KPI as a chart"), sales_cli_chart },
+  { "report", "WORKSPACE [--period P] --output FILE.pdf",
+    N_("Write the dashboard report of the twelve KPIs as PDF"),
+    sales_cli_report },
 };
 
 static void

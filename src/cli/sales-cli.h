@@ -34,6 +34,14 @@ int             sales_cli_new             (int          argc,
                                            char       **argv);
 int             sales_cli_export          (int          argc,
                                            char       **argv);
+int             sales_cli_demo            (int          argc,
+                                           char       **argv);
+int             sales_cli_kpi             (int          argc,
+                                           char       **argv);
+int             sales_cli_chart           (int          argc,
+                                           char       **argv);
+int             sales_cli_report          (int          argc,
+                                           char       **argv);
 
 /* Helpers. */
 int             sales_cli_usage_error     (const char  *command,

@@ -16,7 +16,7 @@
 /* The schema version this build writes. A workspace with a higher
  * user_version is refused (SALES_ERROR_TOO_NEW) and left untouched.
  */
-#define SALES_SCHEMA_VERSION 1
+#define SALES_SCHEMA_VERSION 2
 
 /* PRAGMA application_id of every workspace: "SlOp" in ASCII. A SQLite file
  * with another id is refused as foreign (SALES_ERROR_NOT_WORKSPACE).
@@ -78,3 +78,8 @@
 
 /* The most sheets listed for one workbook. */
 #define SALES_MAX_SHEETS 4096
+/* The largest `salesops-cli demo --scale`. Scale 1 is about 2,000 leads
+ * and 2,000 opportunities; 500 gives the million-row benchmark workspace.
+ * The cap keeps a typo from filling a disk (scale 5000 is about 10 GB).
+ */
+#define SALES_DEMO_MAX_SCALE 5000

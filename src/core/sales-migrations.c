@@ -117,8 +117,69 @@ static const char schema_v1[] =
   "  key TEXT PRIMARY KEY,"
   "  value TEXT);";
 
+/* The KPI roll-up (src/kpi/sales-kpi-cache.c): per day, owner and source,
+ * every count and sum the KPIs read, so that a dashboard over a million
+ * rows reads thousands. It is derived data: rebuilt whenever a record
+ * table changed since the last build, which these triggers record at the
+ * cost of one comparison per written row.
+ */
+#define KPI_STALE_TRIGGERS(table)                                          \
+  "CREATE TRIGGER " table "_kpi_insert AFTER INSERT ON " table             \
+  "  WHEN (SELECT stale FROM kpi_state) = 0"                              \
+  "  BEGIN UPDATE kpi_state SET stale = 1; END;"                          \
+  "CREATE TRIGGER " table "_kpi_update AFTER UPDATE ON " table             \
+  "  WHEN (SELECT stale FROM kpi_state) = 0"                              \
+  "  BEGIN UPDATE kpi_state SET stale = 1; END;"                          \
+  "CREATE TRIGGER " table "_kpi_delete AFTER DELETE ON " table             \
+  "  WHEN (SELECT stale FROM kpi_state) = 0"                              \
+  "  BEGIN UPDATE kpi_state SET stale = 1; END;"
+
+static const char schema_v2[] =
+  "CREATE TABLE kpi_state ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  stale INTEGER NOT NULL,"
+  "  built_at TEXT);"
+  "INSERT INTO kpi_state (id, stale) VALUES (1, 1);"
+  "CREATE TABLE kpi_daily ("
+  "  day TEXT NOT NULL, owner TEXT NOT NULL, source TEXT NOT NULL,"
+  "  won INTEGER, lost INTEGER, won_timed INTEGER, won_ms INTEGER,"
+  "  won_untimed INTEGER, lost_timed INTEGER, lost_ms INTEGER,"
+  "  lost_untimed INTEGER, lost_qualified INTEGER, won_cents INTEGER,"
+  "  won_unpriced INTEGER, created INTEGER, created_won INTEGER,"
+  "  leads INTEGER, converted INTEGER, answered INTEGER,"
+  "  answer_ms INTEGER, answered_in_hour INTEGER,"
+  "  marketing_cents INTEGER, sales_cents INTEGER, customers INTEGER,"
+  "  customers_led INTEGER, lead_ms INTEGER, customers_unled INTEGER,"
+  "  purchases INTEGER, purchase_cents INTEGER,"
+  "  purchases_unpriced INTEGER, owned_cents INTEGER, owned INTEGER,"
+  "  purchases_unowned INTEGER, forecasts INTEGER,"
+  "  forecast_cents INTEGER,"
+  "  PRIMARY KEY (day, owner, source)) WITHOUT ROWID;"
+  /* First day each customer bought, per level of filtering: 0 by owner
+   * and source, 1 by source only, 2 by owner only, 3 by neither.
+   */
+  "CREATE TABLE kpi_first ("
+  "  level INTEGER NOT NULL, day TEXT NOT NULL, owner TEXT NOT NULL,"
+  "  source TEXT NOT NULL, customers INTEGER NOT NULL,"
+  "  PRIMARY KEY (level, day, owner, source)) WITHOUT ROWID;"
+  "CREATE TABLE kpi_lead_hours ("
+  "  day TEXT NOT NULL, owner TEXT NOT NULL, source TEXT NOT NULL,"
+  "  ms INTEGER NOT NULL, lead INTEGER NOT NULL,"
+  "  PRIMARY KEY (day, owner, source, ms, lead)) WITHOUT ROWID;"
+  "CREATE TABLE kpi_customer_days ("
+  "  day TEXT NOT NULL, owner TEXT NOT NULL, source TEXT NOT NULL,"
+  "  customer TEXT NOT NULL,"
+  "  PRIMARY KEY (day, owner, source, customer)) WITHOUT ROWID;"
+  KPI_STALE_TRIGGERS ("leads")
+  KPI_STALE_TRIGGERS ("opportunities")
+  KPI_STALE_TRIGGERS ("customers")
+  KPI_STALE_TRIGGERS ("purchases")
+  KPI_STALE_TRIGGERS ("expenses")
+  KPI_STALE_TRIGGERS ("forecasts");
+
 static const SalesMigration default_steps[] = {
   { 1, schema_v1, NULL },
+  { 2, schema_v2, NULL },
 };
 
 /**

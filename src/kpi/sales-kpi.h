@@ -54,6 +54,7 @@ typedef struct
   char   *forecast_accuracy;      /* "default" or "mape" */
   double  gross_margin;           /* fraction, 1.0 = 100 % */
   double  lifespan_years;         /* for the predictive CLV, default 3 */
+  guint   fiscal_year_start;      /* month 1-12, for quarter buckets */
 } SalesKpiSettings;
 
 typedef struct _SalesKpiResult SalesKpiResult;
@@ -152,6 +153,30 @@ GArray         *sales_kpi_breakdown        (sqlite3                *db,
                                             const SalesKpiSettings *settings,
                                             GError                **error);
 
+/* Trend buckets and a breakdown's groups are freed with the array. */
+GPtrArray      *sales_kpi_trend_all        (sqlite3                *db,
+                                            const SalesPeriod      *range,
+                                            SalesBucket             bucket,
+                                            const SalesKpiFilter   *filter,
+                                            const SalesKpiSettings *settings,
+                                            GError                **error);
+GArray         *sales_kpi_split_period     (const SalesPeriod      *range,
+                                            SalesBucket             bucket,
+                                            guint                   fiscal_start_month);
+
+/* Variants and formulas of the registry. */
+const char *const *sales_kpi_get_variants  (const char             *id);
+const char     *sales_kpi_get_formula      (const char             *id,
+                                            const char             *variant);
+
+/* The roll-up the engine reads, and the period the CLI shows by default. */
+gboolean        sales_kpi_refresh          (sqlite3                *db,
+                                            GError                **error);
+gboolean        sales_kpi_default_period   (sqlite3                *db,
+                                            guint                   fiscal_start_month,
+                                            SalesPeriod            *period,
+                                            GError                **error);
+
 /* Drill-down: SQL conditions (for the table views and export) selecting
  * the rows behind a value.
  */
@@ -175,6 +200,14 @@ SalesDrillDown *sales_kpi_drill_down       (const char             *kpi_id,
                                             const SalesKpiFilter   *filter,
                                             const SalesKpiSettings *settings,
                                             GError                **error);
+SalesDrillDown *sales_kpi_drill_down_full  (const char             *kpi_id,
+                                            SalesDrillPart          part,
+                                            const SalesPeriod      *period,
+                                            const SalesKpiFilter   *filter,
+                                            const SalesKpiSettings *settings,
+                                            gboolean                deals_as_purchases,
+                                            GError                **error);
+gboolean        sales_kpi_has_purchases    (sqlite3                *db);
 void            sales_drill_down_free      (SalesDrillDown *drill);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SalesDrillDown, sales_drill_down_free)
 

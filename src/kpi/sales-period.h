@@ -39,4 +39,13 @@ void     sales_period_compare   (const SalesPeriod *period,
                                  SalesPeriod       *result);
 char    *sales_period_to_string (const SalesPeriod *period);
 
+/* Conversions for the engine and the charts. */
+void     sales_period_set_dates (SalesPeriod       *period,
+                                 const GDate       *from,
+                                 const GDate       *to);
+void     sales_period_get_dates (const SalesPeriod *period,
+                                 GDate             *from,
+                                 GDate             *to);
+int      sales_period_get_days  (const SalesPeriod *period);
+
 G_END_DECLS
