@@ -34,6 +34,12 @@ int             sales_cli_new             (int          argc,
                                            char       **argv);
 int             sales_cli_export          (int          argc,
                                            char       **argv);
+int             sales_cli_preview         (int          argc,
+                                           char       **argv);
+int             sales_cli_import          (int          argc,
+                                           char       **argv);
+int             sales_cli_revert          (int          argc,
+                                           char       **argv);
 int             sales_cli_demo            (int          argc,
                                            char       **argv);
 int             sales_cli_kpi             (int          argc,

@@ -78,6 +78,40 @@
 
 /* The most sheets listed for one workbook. */
 #define SALES_MAX_SHEETS 4096
+
+/* How many leading rows the sniffer keeps to find the header row among
+ * title lines. A header further down is not found: the file is then read
+ * without a header and its columns named "Column N".
+ */
+#define SALES_SNIFF_HEADER_ROWS 10
+
+/* How many rows the importer sniffs before it starts converting. Types
+ * and a provisional date order and decimal mark come from these rows; the
+ * final order and mark come from every row of the column, gathered while
+ * converting, and the import is redone once in the rare case that they
+ * differ from the provisional ones. A larger sample costs a longer first
+ * pass on every import.
+ */
+#define SALES_IMPORT_SNIFF_ROWS 2000
+
+/* The most digits a number or amount may have. Longer runs of digits are
+ * not numbers (an IBAN, a phone number) and are refused as such.
+ */
+#define SALES_NUMBER_MAX_DIGITS 40
+
+/* How many rejected rows an import keeps in memory for its summary (the
+ * CLI's dry run, the wizard's review page). Every rejected row is still
+ * counted, and a real import writes all of them to import_rejects.
+ */
+#define SALES_IMPORT_MAX_REPORTED_REJECTS 1000
+
+/* An import into a table with fewer rows than this drops the table's
+ * secondary indexes and builds them again after loading, inside the same
+ * transaction: loading with indexes in place is several times slower,
+ * while rebuilding them costs a sort of the whole table.
+ */
+#define SALES_IMPORT_REINDEX_MAX_ROWS 10000
+
 /* The largest `salesops-cli demo --scale`. Scale 1 is about 2,000 leads
  * and 2,000 opportunities; 500 gives the million-row benchmark workspace.
  * The cap keeps a typo from filling a disk (scale 5000 is about 10 GB).

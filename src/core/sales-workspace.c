@@ -325,6 +325,7 @@ static gboolean
 check_integrity (const char  *path,
                  GError     **error)
 {
+  g_autofree char *absolute = NULL;
   g_autofree char *uri = NULL;
   g_autofree char *immutable = NULL;
   sqlite3 *db;
@@ -332,7 +333,9 @@ check_integrity (const char  *path,
   g_autofree char *first = NULL;
   int rc;
 
-  uri = g_filename_to_uri (path, NULL, error);
+  /* A URI needs an absolute path; the message keeps the user's own. */
+  absolute = g_canonicalize_filename (path, NULL);
+  uri = g_filename_to_uri (absolute, NULL, error);
   if (uri == NULL)
     return FALSE;
   immutable = g_strconcat (uri, "?immutable=1", NULL);

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "salesops-test.h"
@@ -66,6 +67,23 @@ test_new_and_export (Fixture       *f,
 
   /* Creating over an existing file is refused. */
   g_assert_cmpint (sales_test_run_cli (create, NULL, NULL), ==, 1);
+}
+
+/* Scripts name workspaces relative to where they run. */
+static void
+test_relative_path (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *cwd = g_get_current_dir ();
+  const char *create[] = { "new", "w.salesops", NULL };
+  const char *export[] = { "export", "w.salesops", "--table", "leads",
+                           "--output", "leads.json", NULL };
+
+  g_assert_cmpint (g_chdir (f->dir), ==, 0);
+  g_assert_cmpint (sales_test_run_cli (create, NULL, NULL), ==, 0);
+  g_assert_cmpint (sales_test_run_cli (export, NULL, NULL), ==, 0);
+  g_assert_true (g_file_test ("leads.json", G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
 }
 
 static void
@@ -151,6 +169,7 @@ main (int    argc,
 
   ADD ("new-and-export", test_new_and_export);
   ADD ("usage-errors", test_usage_errors);
+  ADD ("relative-path", test_relative_path);
   ADD ("export-refuses/text", test_export_refuses_text);
   ADD ("export-refuses/foreign", test_export_refuses_foreign);
   ADD ("export-refuses/truncated", test_export_refuses_truncated);

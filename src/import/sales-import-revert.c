@@ -1,0 +1,231 @@
+/* sales-import-revert.c: taking an import back
+ *
+ * The rows an import inserted carry its import_id and are deleted; the
+ * rows it updated get back the values saved in import_changes (the
+ * earliest save of a row, should the file have held it twice). An import
+ * is reverted once, and not while a later import that changed the same
+ * rows still stands: reverting under it would silently undo that later
+ * import's work too.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sales-import"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sales-error.h"
+#include "sales-importer.h"
+#include "sales-schema.h"
+
+typedef struct
+{
+  sqlite3    *db;
+  const char *path;
+  gint64      id;
+  char       *table;
+} Revert;
+
+static gboolean
+sql_error (Revert  *r,
+           GError **error)
+{
+  g_set_error (error, SALES_ERROR, SALES_ERROR_SQL,
+               _("Could not revert import %" G_GINT64_FORMAT " of “%s”: %s"),
+               r->id, r->path, sqlite3_errmsg (r->db));
+  return FALSE;
+}
+
+/* @sql with ?1 bound to the import id and ?2, if any, to its table. */
+static sqlite3_stmt *
+prepare_bound (Revert      *r,
+               const char  *sql,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (r->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      sql_error (r, error);
+      return NULL;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, r->id);
+  if (r->table != NULL && sqlite3_bind_parameter_count (stmt) >= 2)
+    sqlite3_bind_text (stmt, 2, r->table, -1, SQLITE_STATIC);
+  return stmt;
+}
+
+static gboolean
+run (Revert      *r,
+     const char  *sql,
+     GError     **error)
+{
+  sqlite3_stmt *stmt = prepare_bound (r, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE || sql_error (r, error);
+}
+
+/* The first row's first column, and its second if asked for. */
+static gboolean
+query (Revert      *r,
+       const char  *sql,
+       char       **text,
+       char       **second,
+       GError     **error)
+{
+  sqlite3_stmt *stmt = prepare_bound (r, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *text = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      if (second != NULL)
+        *second = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_finalize (stmt);
+
+  return rc == SQLITE_ROW || rc == SQLITE_DONE || sql_error (r, error);
+}
+
+static gboolean
+check_revertible (Revert  *r,
+                  GError **error)
+{
+  g_autofree char *reverted = NULL;
+  g_autofree char *later = NULL;
+  g_autofree char *sql = NULL;
+
+  if (!query (r, "SELECT table_name, reverted_at FROM imports WHERE id = ?1",
+              &r->table, &reverted, error))
+    return FALSE;
+
+  if (r->table == NULL || !sales_schema_is_table (r->table))
+    {
+      g_set_error (error, SALES_ERROR, SALES_ERROR_NOT_FOUND,
+                   _("“%s” has no import %" G_GINT64_FORMAT), r->path, r->id);
+      return FALSE;
+    }
+
+  if (reverted != NULL)
+    {
+      g_set_error (error, SALES_ERROR, SALES_ERROR_INVALID,
+                   _("Import %" G_GINT64_FORMAT " of “%s” was already "
+                     "reverted on %s"), r->id, r->path, reverted);
+      return FALSE;
+    }
+
+  sql = g_strdup_printf ("SELECT c.import_id FROM import_changes c "
+                         "JOIN imports i ON i.id = c.import_id "
+                         "WHERE c.import_id > ?1 AND i.reverted_at IS NULL "
+                         "AND c.table_name = ?2 AND (c.row_id IN "
+                         "(SELECT id FROM %s WHERE import_id = ?1) OR "
+                         "c.row_id IN (SELECT row_id FROM import_changes "
+                         "WHERE import_id = ?1)) LIMIT 1", r->table);
+  if (!query (r, sql, &later, NULL, error))
+    return FALSE;
+
+  if (later != NULL)
+    {
+      g_set_error (error, SALES_ERROR, SALES_ERROR_INVALID,
+                   _("Import %" G_GINT64_FORMAT " of “%s” cannot be "
+                     "reverted: import %s changed the same rows later; "
+                     "revert that one first"), r->id, r->path, later);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+restore_updated (Revert  *r,
+                 GError **error)
+{
+  const SalesTableInfo *info = sales_schema_lookup_table (r->table);
+  g_autoptr(GString) sql = g_string_new (NULL);
+
+  g_string_printf (sql, "UPDATE %s SET ", r->table);
+  for (guint i = 0; i < info->n_fields; i++)
+    g_string_append_printf (sql, "%s = json_extract(c.before, '$.%s'), ",
+                            info->fields[i].name, info->fields[i].name);
+  g_string_append_printf (sql, "extra = json_extract(c.before, '$.extra') "
+                               "FROM (SELECT row_id, before FROM "
+                               "import_changes WHERE id IN (SELECT min(id) "
+                               "FROM import_changes WHERE import_id = ?1 AND "
+                               "action = 'update' GROUP BY row_id)) AS c "
+                               "WHERE %s.id = c.row_id", r->table);
+
+  return run (r, sql->str, error);
+}
+
+static gboolean
+revert_in_transaction (Revert  *r,
+                       GError **error)
+{
+  g_autofree char *delete = NULL;
+
+  if (!check_revertible (r, error) || !restore_updated (r, error))
+    return FALSE;
+
+  delete = g_strdup_printf ("DELETE FROM %s WHERE import_id = ?1", r->table);
+  return run (r, delete, error) &&
+         run (r, "UPDATE imports SET reverted_at = datetime('now') "
+                 "WHERE id = ?1", error);
+}
+
+/**
+ * sales_import_revert:
+ * @workspace: a workspace
+ * @import_id: an import of it
+ * @error: return location for a #GError
+ *
+ * Deletes the rows the import inserted, restores the rows it updated and
+ * marks it reverted, in one transaction on a connection of its own, then
+ * emits the workspace's "changed" signal.
+ *
+ * Returns: %TRUE on success; %FALSE with %SALES_ERROR_NOT_FOUND for an
+ *   unknown import, %SALES_ERROR_INVALID for one already reverted or
+ *   overtaken by a later import of the same rows, and the workspace
+ *   unchanged
+ */
+gboolean
+sales_import_revert (SalesWorkspace  *workspace,
+                     gint64           import_id,
+                     GError         **error)
+{
+  Revert r = { NULL, NULL, import_id, NULL };
+  gboolean ok;
+
+  g_return_val_if_fail (SALES_IS_WORKSPACE (workspace), FALSE);
+
+  r.path = sales_workspace_get_path (workspace);
+  r.db = sales_workspace_open_connection (workspace, FALSE, error);
+  if (r.db == NULL)
+    return FALSE;
+
+  ok = sqlite3_exec (r.db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK ||
+       sql_error (&r, error);
+  ok = ok && revert_in_transaction (&r, error);
+  if (ok && sqlite3_exec (r.db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    ok = sql_error (&r, error);
+  if (!ok && !sqlite3_get_autocommit (r.db))
+    sqlite3_exec (r.db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (r.db);
+
+  if (ok)
+    sales_workspace_emit_changed (workspace, r.table);
+  g_free (r.table);
+  return ok;
+}

@@ -1,0 +1,919 @@
+/* sales-import-writer.c: rows into a record table, one transaction
+ *
+ * Every row read ends as exactly one of inserted, updated, unchanged or
+ * rejected. A row is converted whole before anything is written, so a
+ * row with one bad value is rejected, never half-written. Rows are
+ * matched by external_id: a row whose values all equal the stored ones is
+ * unchanged; a changed row is updated after its previous values are saved
+ * in import_changes. A row inserted by an import carries its import_id,
+ * which is what a revert deletes.
+ *
+ * Speed: statements are prepared once; into a table that was empty the
+ * insert is tried first (no lookup per row) and a duplicate id falls back
+ * to the lookup; the table's secondary indexes are dropped while loading
+ * into a small table and rebuilt before the commit, in the same
+ * transaction.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sales-import"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "sales-column-evidence.h"
+#include "sales-error.h"
+#include "sales-import-writer.h"
+#include "sales-limits.h"
+#include "sales-schema.h"
+
+/* A field the import writes, and where its value comes from. */
+typedef struct
+{
+  const SalesField *field;
+  int               column;        /* source column, or -1 */
+  gboolean          has_constant;
+  SalesValue        constant;
+  gboolean          derive_outcome;  /* from the stage when empty */
+} Written;
+
+struct _SalesImportWriter
+{
+  sqlite3              *db;
+  char                 *path;
+  const SalesMapping   *mapping;
+  const SalesTableInfo *table;
+
+  Written              *written;
+  guint                 n_written;
+  SalesValue           *values;
+  int                   id_index;       /* of external_id in written */
+  int                   stage_column;   /* source column of the stage */
+  const char           *stage_constant;
+  GPtrArray            *constant_texts;
+
+  sqlite3_stmt         *insert;
+  sqlite3_stmt         *select;
+  sqlite3_stmt         *update;
+  sqlite3_stmt         *change;
+  sqlite3_stmt         *reject;
+
+  gboolean              began;
+  gboolean              was_empty;
+  GPtrArray            *dropped_indexes;  /* their CREATE statements */
+  gint64                import_id;
+  SalesImportCounts     counts;
+  GPtrArray            *rejects;
+  GString              *extra;
+  GString              *cells;
+};
+
+void
+sales_import_reject_free (SalesImportReject *reject)
+{
+  if (reject == NULL)
+    return;
+
+  g_free (reject->column);
+  g_free (reject->value);
+  g_free (reject->reason);
+  g_free (reject);
+}
+
+/**
+ * _sales_json_append_string:
+ * @out: where to append
+ * @text: UTF-8 text
+ *
+ * Appends @text as a JSON string literal, quotes included.
+ */
+void
+_sales_json_append_string (GString    *out,
+                           const char *text)
+{
+  const char *run = text;
+
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      guchar c = *p;
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+
+      g_string_append_len (out, run, p - run);
+      if (c == '"' || c == '\\')
+        g_string_append_c (out, '\\'), g_string_append_c (out, c);
+      else if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\r')
+        g_string_append (out, "\\r");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else
+        g_string_append_printf (out, "\\u%04x", c);
+      run = p + 1;
+    }
+
+  g_string_append (out, run);
+  g_string_append_c (out, '"');
+}
+
+static gboolean
+sql_error (SalesImportWriter  *self,
+           GError            **error)
+{
+  g_set_error (error, SALES_ERROR, SALES_ERROR_SQL,
+               _("Could not import “%s”: %s"), self->path,
+               sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+static sqlite3_stmt *
+prepare (SalesImportWriter  *self,
+         const char         *sql,
+         GError            **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      sql_error (self, error);
+      return NULL;
+    }
+
+  return stmt;
+}
+
+static gboolean
+exec (SalesImportWriter  *self,
+      const char         *sql,
+      GError            **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return sql_error (self, error);
+
+  return TRUE;
+}
+
+static gboolean
+add_constant (SalesImportWriter  *self,
+              Written            *w,
+              const char         *text,
+              GError            **error)
+{
+  const SalesColumnFormat none = { SALES_DATE_ORDER_NONE,
+                                   SALES_DECIMAL_NONE };
+  g_autofree char *reason = NULL;
+  char *copy = g_strdup (text);
+
+  /* The value may point into the copy or into w->constant.buf; both stay
+   * put as long as the writer.
+   */
+  g_ptr_array_add (self->constant_texts, copy);
+  if (sales_convert_value (w->field->type, copy, &none, &w->constant,
+                           &reason))
+    {
+      w->has_constant = TRUE;
+      return TRUE;
+    }
+
+  g_set_error (error, SALES_ERROR, SALES_ERROR_INVALID,
+               _("The value “%s” for %s cannot be used: %s"), text,
+               w->field->name, reason);
+  return FALSE;
+}
+
+/* The fields the import writes, in table order: mapped columns,
+ * constants, and the outcome derived from the stage.
+ */
+static gboolean
+plan_fields (SalesImportWriter  *self,
+             GError            **error)
+{
+  const SalesMapping *m = self->mapping;
+
+  self->written = g_new0 (Written, self->table->n_fields);
+  self->id_index = -1;
+  self->stage_column = sales_mapping_find_field (m, "stage");
+
+  for (guint i = 0; i < sales_mapping_get_n_constants (m); i++)
+    {
+      const char *value;
+
+      if (g_str_equal (sales_mapping_get_constant (m, i, &value), "stage"))
+        self->stage_constant = value;
+    }
+
+  for (guint f = 0; f < self->table->n_fields; f++)
+    {
+      const SalesField *field = &self->table->fields[f];
+      Written *w = &self->written[self->n_written];
+      gboolean stage = self->stage_column >= 0 ||
+                       self->stage_constant != NULL;
+
+      w->field = field;
+      w->column = sales_mapping_find_field (m, field->name);
+      for (guint i = 0; i < sales_mapping_get_n_constants (m); i++)
+        {
+          const char *value;
+
+          if (g_str_equal (sales_mapping_get_constant (m, i, &value),
+                           field->name) &&
+              !add_constant (self, w, value, error))
+            return FALSE;
+        }
+      w->derive_outcome = field->type == SALES_FIELD_OUTCOME && stage;
+
+      if (w->column < 0 && !w->has_constant && !w->derive_outcome)
+        continue;
+      if (g_str_equal (field->name, "external_id"))
+        self->id_index = self->n_written;
+      self->n_written++;
+    }
+
+  self->values = g_new0 (SalesValue, MAX (self->n_written, 1));
+  return TRUE;
+}
+
+static const char *
+table_name (SalesImportWriter *self)
+{
+  return self->table->name;
+}
+
+/* Parameters: ?1..?n the written fields, ?n+1 import_id, ?n+2 extra,
+ * ?n+3 the row id of an update.
+ */
+static gboolean
+prepare_statements (SalesImportWriter  *self,
+                    GError            **error)
+{
+  const char *table = table_name (self);
+  guint n = self->n_written;
+  g_autoptr(GString) insert = g_string_new (NULL);
+  g_autoptr(GString) select = g_string_new ("SELECT id");
+  g_autoptr(GString) update = g_string_new (NULL);
+  g_autoptr(GString) change = g_string_new (NULL);
+
+  g_string_printf (insert, "INSERT INTO %s (", table);
+  g_string_printf (update, "UPDATE %s SET ", table);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *name = self->written[i].field->name;
+
+      g_string_append_printf (insert, "%s, ", name);
+      g_string_append_printf (select, ", %s", name);
+      g_string_append_printf (update, "%s = ?%u, ", name, i + 1);
+    }
+  g_string_append (insert, "import_id, extra) VALUES (");
+  for (guint i = 0; i < n + 2; i++)
+    g_string_append_printf (insert, "%s?%u", i > 0 ? ", " : "", i + 1);
+  g_string_append_c (insert, ')');
+  g_string_append_printf (select, ", extra FROM %s WHERE external_id = ?1",
+                          table);
+  g_string_append_printf (update, "extra = ?%u WHERE id = ?%u", n + 2, n + 3);
+
+  g_string_printf (change, "INSERT INTO import_changes (import_id, "
+                           "table_name, row_id, action, before) SELECT ?1, "
+                           "'%s', id, 'update', json_object(", table);
+  for (guint f = 0; f < self->table->n_fields; f++)
+    g_string_append_printf (change, "'%s', %s, ", self->table->fields[f].name,
+                            self->table->fields[f].name);
+  g_string_append_printf (change, "'extra', extra) FROM %s WHERE id = ?2",
+                          table);
+
+  return (self->insert = prepare (self, insert->str, error)) != NULL &&
+         (self->select = prepare (self, select->str, error)) != NULL &&
+         (self->update = prepare (self, update->str, error)) != NULL &&
+         (self->change = prepare (self, change->str, error)) != NULL &&
+         (self->reject = prepare (self,
+                                  "INSERT INTO import_rejects (import_id, "
+                                  "line, column_name, value, reason, cells) "
+                                  "VALUES (?, ?, ?, ?, ?, ?)", error)) != NULL;
+}
+
+/**
+ * _sales_import_writer_new:
+ * @db: a connection of its own, outside any transaction
+ * @mapping: the mapping, alive as long as the writer
+ * @path: the file, for records and messages
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): a writer, or %NULL when a constant
+ *   of @mapping is not a valid value (%SALES_ERROR_INVALID)
+ */
+SalesImportWriter *
+_sales_import_writer_new (sqlite3             *db,
+                          const SalesMapping  *mapping,
+                          const char          *path,
+                          GError             **error)
+{
+  g_autoptr(SalesImportWriter) self = g_new0 (SalesImportWriter, 1);
+
+  self->db = db;
+  self->path = g_strdup (path);
+  self->mapping = mapping;
+  self->table = sales_schema_lookup_table (sales_mapping_get_table (mapping));
+  self->constant_texts = g_ptr_array_new_with_free_func (g_free);
+  self->dropped_indexes = g_ptr_array_new_with_free_func (g_free);
+  self->rejects = g_ptr_array_new_with_free_func (
+    (GDestroyNotify)sales_import_reject_free);
+  self->extra = g_string_new (NULL);
+  self->cells = g_string_new (NULL);
+
+  if (!plan_fields (self, error) || !prepare_statements (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+void
+_sales_import_writer_free (SalesImportWriter *self)
+{
+  if (self == NULL)
+    return;
+
+  _sales_import_writer_rollback (self);
+  sqlite3_finalize (self->insert);
+  sqlite3_finalize (self->select);
+  sqlite3_finalize (self->update);
+  sqlite3_finalize (self->change);
+  sqlite3_finalize (self->reject);
+  g_free (self->written);
+  g_free (self->values);
+  g_free (self->path);
+  g_ptr_array_unref (self->constant_texts);
+  g_ptr_array_unref (self->dropped_indexes);
+  g_ptr_array_unref (self->rejects);
+  g_string_free (self->extra, TRUE);
+  g_string_free (self->cells, TRUE);
+  g_free (self);
+}
+
+static gint64
+count_rows_up_to (SalesImportWriter  *self,
+                  gint64              limit,
+                  GError            **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gint64 rows = 0;
+
+  sql = g_strdup_printf ("SELECT count(*) FROM (SELECT 1 FROM %s LIMIT %"
+                         G_GINT64_FORMAT ")", table_name (self), limit);
+  if ((stmt = prepare (self, sql, error)) == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    rows = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return rows;
+}
+
+/* Loading with indexes in place is several times slower than building
+ * them after, as long as the table is small to begin with.
+ */
+static gboolean
+drop_indexes (SalesImportWriter  *self,
+              GError            **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  gint64 rows = count_rows_up_to (self, SALES_IMPORT_REINDEX_MAX_ROWS, error);
+
+  if (rows < 0)
+    return FALSE;
+  self->was_empty = rows == 0;
+  if (rows >= SALES_IMPORT_REINDEX_MAX_ROWS)
+    return TRUE;
+
+  stmt = prepare (self, "SELECT name, sql FROM sqlite_schema WHERE "
+                        "type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, table_name (self), -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *name = (const char *)sqlite3_column_text (stmt, 0);
+
+      g_ptr_array_add (names, g_strdup (name));
+      g_ptr_array_add (self->dropped_indexes,
+                       g_strdup ((const char *)sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP INDEX \"%s\"",
+                                               (char *)names->pdata[i]);
+
+      if (!exec (self, drop, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * _sales_import_writer_begin:
+ * @self: a writer
+ * @sheet: (nullable): the sheet read, for the record
+ * @error: return location for a #GError
+ *
+ * Starts the transaction (waiting on another writer up to the busy
+ * timeout) and records the import.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_sales_import_writer_begin (SalesImportWriter  *self,
+                            const char         *sheet,
+                            GError            **error)
+{
+  g_autofree char *name = g_path_get_basename (self->path);
+  g_autofree char *mapping = sales_mapping_to_json (self->mapping);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  self->began = TRUE;
+
+  stmt = prepare (self, "INSERT INTO imports (file_name, table_name, sheet, "
+                        "mapping, started_at) VALUES (?, ?, ?, ?, "
+                        "datetime('now'))", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, table_name (self), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, sheet, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, mapping, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return sql_error (self, error);
+
+  self->import_id = sqlite3_last_insert_rowid (self->db);
+  return drop_indexes (self, error);
+}
+
+static const char *
+cell (const SalesRow *row,
+      int             column)
+{
+  return column >= 0 && (guint)column < row->n_cells ? row->cells[column]
+                                                       : "";
+}
+
+static char *
+column_name (SalesImportWriter *self,
+             guint              column)
+{
+  if (column < sales_mapping_get_n_columns (self->mapping))
+    return g_strdup (sales_mapping_get_header (self->mapping, column));
+
+  return g_strdup_printf (_("Column %u"), column + 1);
+}
+
+/* Unmapped non-empty cells as a JSON object; FALSE when there are none. */
+static gboolean
+build_extra (SalesImportWriter *self,
+             const SalesRow    *row)
+{
+  g_string_truncate (self->extra, 0);
+
+  for (guint i = 0; i < row->n_cells; i++)
+    {
+      g_autofree char *name = NULL;
+
+      if (row->cells[i][0] == '\0' ||
+          sales_mapping_get_field (self->mapping, i) != NULL)
+        continue;
+
+      g_string_append_c (self->extra, self->extra->len == 0 ? '{' : ',');
+      name = column_name (self, i);
+      _sales_json_append_string (self->extra, name);
+      g_string_append_c (self->extra, ':');
+      _sales_json_append_string (self->extra, row->cells[i]);
+    }
+
+  if (self->extra->len == 0)
+    return FALSE;
+
+  g_string_append_c (self->extra, '}');
+  return TRUE;
+}
+
+static gboolean
+add_reject (SalesImportWriter  *self,
+            const SalesRow     *row,
+            int                 column,
+            const char         *reason,
+            GError            **error)
+{
+  g_autofree char *name = column >= 0 ? column_name (self, column) : NULL;
+  sqlite3_stmt *s = self->reject;
+  int rc;
+
+  self->counts.rejected++;
+  g_string_assign (self->cells, "[");
+  for (guint i = 0; i < row->n_cells; i++)
+    {
+      if (i > 0)
+        g_string_append_c (self->cells, ',');
+      _sales_json_append_string (self->cells, row->cells[i]);
+    }
+  g_string_append_c (self->cells, ']');
+
+  sqlite3_bind_int64 (s, 1, self->import_id);
+  sqlite3_bind_int64 (s, 2, row->line);
+  sqlite3_bind_text (s, 3, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (s, 4, cell (row, column), -1, SQLITE_STATIC);
+  sqlite3_bind_text (s, 5, reason, -1, SQLITE_STATIC);
+  sqlite3_bind_text (s, 6, self->cells->str, -1, SQLITE_STATIC);
+  rc = sqlite3_step (s);
+  sqlite3_reset (s);
+  if (rc != SQLITE_DONE)
+    return sql_error (self, error);
+
+  if (self->rejects->len < SALES_IMPORT_MAX_REPORTED_REJECTS)
+    {
+      SalesImportReject *r = g_new0 (SalesImportReject, 1);
+
+      r->line = row->line;
+      r->column = g_steal_pointer (&name);
+      r->value = g_strdup (cell (row, column));
+      r->reason = g_strdup (reason);
+      g_ptr_array_add (self->rejects, r);
+    }
+
+  return TRUE;
+}
+
+/* Converts every written field; on the first bad one, says which. */
+static gboolean
+convert_row (SalesImportWriter        *self,
+             const SalesRow           *row,
+             const SalesColumnFormat  *formats,
+             SalesColumnEvidence      *evidence,
+             int                      *bad_column,
+             char                    **reason)
+{
+  for (guint i = 0; i < self->n_written; i++)
+    {
+      const Written *w = &self->written[i];
+      SalesValue *v = &self->values[i];
+      int c = w->column;
+
+      if (w->has_constant)
+        *v = w->constant;
+      else if (c >= 0 &&
+               !sales_convert_cell (w->field->type, cell (row, c),
+                                    &formats[c], &evidence[c], row->line, v,
+                                    reason))
+        {
+          *bad_column = c;
+          return FALSE;
+        }
+      else if (c < 0)
+        v->kind = SALES_VALUE_NULL;
+
+      if (w->derive_outcome && v->kind == SALES_VALUE_NULL)
+        {
+          const char *stage = self->stage_constant != NULL ?
+                              self->stage_constant :
+                              cell (row, self->stage_column);
+
+          v->kind = SALES_VALUE_TEXT;
+          v->text = sales_outcome_from_stage (stage);
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+bind_value (sqlite3_stmt     *stmt,
+            int               index,
+            const SalesValue *v)
+{
+  switch (v->kind)
+    {
+    case SALES_VALUE_TEXT:
+      sqlite3_bind_text (stmt, index, v->text, -1, SQLITE_STATIC);
+      break;
+    case SALES_VALUE_INT:
+      sqlite3_bind_int64 (stmt, index, v->i);
+      break;
+    case SALES_VALUE_DOUBLE:
+      sqlite3_bind_double (stmt, index, v->d);
+      break;
+    case SALES_VALUE_NULL:
+    default:
+      sqlite3_bind_null (stmt, index);
+      break;
+    }
+}
+
+static void
+bind_row (SalesImportWriter *self,
+          sqlite3_stmt      *stmt,
+          gboolean           has_extra)
+{
+  guint n = self->n_written;
+
+  for (guint i = 0; i < n; i++)
+    bind_value (stmt, i + 1, &self->values[i]);
+
+  if (has_extra)
+    sqlite3_bind_text (stmt, n + 2, self->extra->str, self->extra->len,
+                       SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, n + 2);
+}
+
+static gboolean
+same_value (sqlite3_stmt     *stmt,
+            int               column,
+            const SalesValue *v)
+{
+  int type = sqlite3_column_type (stmt, column);
+
+  switch (v->kind)
+    {
+    case SALES_VALUE_TEXT:
+      return type == SQLITE_TEXT &&
+             strcmp ((const char *)sqlite3_column_text (stmt, column),
+                     v->text) == 0;
+    case SALES_VALUE_INT:
+      return type == SQLITE_INTEGER && sqlite3_column_int64 (stmt, column) ==
+                                       v->i;
+    case SALES_VALUE_DOUBLE:
+      return type == SQLITE_FLOAT && sqlite3_column_double (stmt, column) ==
+                                     v->d;
+    case SALES_VALUE_NULL:
+    default:
+      return type == SQLITE_NULL;
+    }
+}
+
+static gboolean
+row_is_unchanged (SalesImportWriter *self,
+                  gboolean           has_extra)
+{
+  guint n = self->n_written;
+
+  for (guint i = 0; i < n; i++)
+    if (!same_value (self->select, i + 1, &self->values[i]))
+      return FALSE;
+
+  if (!has_extra)
+    return sqlite3_column_type (self->select, n + 1) == SQLITE_NULL;
+
+  return sqlite3_column_type (self->select, n + 1) == SQLITE_TEXT &&
+         g_str_equal ((const char *)sqlite3_column_text (self->select, n + 1),
+                      self->extra->str);
+}
+
+static gboolean
+step_reset (sqlite3_stmt *stmt)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE;
+}
+
+static gboolean
+update_row (SalesImportWriter  *self,
+            gint64              id,
+            gboolean            has_extra,
+            GError            **error)
+{
+  sqlite3_bind_int64 (self->change, 1, self->import_id);
+  sqlite3_bind_int64 (self->change, 2, id);
+  if (!step_reset (self->change))
+    return sql_error (self, error);
+
+  bind_row (self, self->update, has_extra);
+  sqlite3_bind_int64 (self->update, self->n_written + 3, id);
+  if (!step_reset (self->update))
+    return sql_error (self, error);
+
+  self->counts.updated++;
+  return TRUE;
+}
+
+/* Returns FALSE on error; sets @found when the id is already stored. */
+static gboolean
+match_existing (SalesImportWriter  *self,
+                gboolean            has_extra,
+                gboolean           *found,
+                GError            **error)
+{
+  sqlite3_stmt *s = self->select;
+  gint64 id;
+  int rc;
+
+  bind_value (s, 1, &self->values[self->id_index]);
+  rc = sqlite3_step (s);
+  *found = rc == SQLITE_ROW;
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (s);
+      return rc == SQLITE_DONE || sql_error (self, error);
+    }
+
+  id = sqlite3_column_int64 (s, 0);
+  if (row_is_unchanged (self, has_extra))
+    {
+      sqlite3_reset (s);
+      self->counts.unchanged++;
+      return TRUE;
+    }
+
+  sqlite3_reset (s);
+  return update_row (self, id, has_extra, error);
+}
+
+static gboolean
+insert_row (SalesImportWriter  *self,
+            gboolean            has_extra,
+            gboolean           *duplicate,
+            GError            **error)
+{
+  int rc;
+
+  bind_row (self, self->insert, has_extra);
+  sqlite3_bind_int64 (self->insert, self->n_written + 1, self->import_id);
+  rc = sqlite3_step (self->insert);
+  sqlite3_reset (self->insert);
+
+  *duplicate = rc == SQLITE_CONSTRAINT;
+  if (rc == SQLITE_DONE)
+    {
+      self->counts.inserted++;
+      return TRUE;
+    }
+
+  return *duplicate || sql_error (self, error);
+}
+
+static gboolean
+store_row (SalesImportWriter  *self,
+           gboolean            has_extra,
+           GError            **error)
+{
+  gboolean has_id = self->id_index >= 0 &&
+                    self->values[self->id_index].kind != SALES_VALUE_NULL;
+  gboolean found = FALSE;
+  gboolean duplicate = FALSE;
+
+  /* Into a table that was empty, a lookup would almost always miss. */
+  if (!has_id || self->was_empty)
+    {
+      if (!insert_row (self, has_extra, &duplicate, error))
+        return FALSE;
+      if (!duplicate)
+        return TRUE;
+      if (!has_id)
+        return sql_error (self, error);
+    }
+
+  if (!match_existing (self, has_extra, &found, error))
+    return FALSE;
+  if (found)
+    return TRUE;
+
+  return insert_row (self, has_extra, &duplicate, error) &&
+         (!duplicate || sql_error (self, error));
+}
+
+/**
+ * _sales_import_writer_add:
+ * @self: a writer that began
+ * @row: a data row
+ * @formats: per source column, how to read its dates and numbers
+ * @evidence: per source column, fed with what the cells prove
+ * @error: return location for a #GError
+ *
+ * Converts and stores one row, or rejects it with its reason.
+ *
+ * Returns: %FALSE only when the database failed; a bad value is a
+ *   rejected row, not an error
+ */
+gboolean
+_sales_import_writer_add (SalesImportWriter        *self,
+                          const SalesRow           *row,
+                          const SalesColumnFormat  *formats,
+                          SalesColumnEvidence      *evidence,
+                          GError                  **error)
+{
+  g_autofree char *reason = NULL;
+  int bad_column = -1;
+  gboolean has_extra;
+
+  self->counts.rows_read++;
+  if (!convert_row (self, row, formats, evidence, &bad_column, &reason))
+    return add_reject (self, row, bad_column, reason, error);
+
+  has_extra = build_extra (self, row);
+  return store_row (self, has_extra, error);
+}
+
+static gboolean
+record_counts (SalesImportWriter  *self,
+               const char         *checksum,
+               GError            **error)
+{
+  const SalesImportCounts *c = &self->counts;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = prepare (self, "UPDATE imports SET checksum = ?, rows_read = ?, "
+                        "inserted = ?, updated = ?, unchanged = ?, "
+                        "rejected = ?, finished_at = datetime('now') "
+                        "WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, checksum, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, c->rows_read);
+  sqlite3_bind_int64 (stmt, 3, c->inserted);
+  sqlite3_bind_int64 (stmt, 4, c->updated);
+  sqlite3_bind_int64 (stmt, 5, c->unchanged);
+  sqlite3_bind_int64 (stmt, 6, c->rejected);
+  sqlite3_bind_int64 (stmt, 7, self->import_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+
+  return rc == SQLITE_DONE || sql_error (self, error);
+}
+
+/**
+ * _sales_import_writer_finish:
+ * @self: a writer that began
+ * @checksum: (nullable): the file's SHA-256, for the record
+ * @error: return location for a #GError
+ *
+ * Rebuilds the indexes dropped for loading and records the counts. The
+ * transaction stays open: the caller commits, or rolls back a dry run.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_sales_import_writer_finish (SalesImportWriter  *self,
+                             const char         *checksum,
+                             GError            **error)
+{
+  for (guint i = 0; i < self->dropped_indexes->len; i++)
+    if (!exec (self, g_ptr_array_index (self->dropped_indexes, i), error))
+      return FALSE;
+
+  g_ptr_array_set_size (self->dropped_indexes, 0);
+  return record_counts (self, checksum, error);
+}
+
+/**
+ * _sales_import_writer_rollback:
+ * @self: a writer
+ *
+ * Undoes everything since begin; the workspace is as it was.
+ */
+void
+_sales_import_writer_rollback (SalesImportWriter *self)
+{
+  if (!self->began)
+    return;
+
+  self->began = FALSE;
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+gint64
+_sales_import_writer_get_import_id (SalesImportWriter *self)
+{
+  return self->import_id;
+}
+
+const SalesImportCounts *
+_sales_import_writer_get_counts (SalesImportWriter *self)
+{
+  return &self->counts;
+}
+
+GPtrArray *
+_sales_import_writer_steal_rejects (SalesImportWriter *self)
+{
+  GPtrArray *rejects = self->rejects;
+
+  self->rejects = g_ptr_array_new_with_free_func (
+    (GDestroyNotify)sales_import_reject_free);
+  return rejects;
+}

@@ -1,0 +1,67 @@
+/* sales-import-writer.h: one pass of an import inside one transaction
+ *
+ * Private to the import layer: the importer drives it, row by row.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "sales-convert.h"
+#include "sales-mapper.h"
+#include "sales-reader.h"
+
+G_BEGIN_DECLS
+
+/* A rejected row, as the summary and the CLI show it. */
+typedef struct
+{
+  guint64  line;
+  char    *column;
+  char    *value;
+  char    *reason;
+} SalesImportReject;
+
+void sales_import_reject_free (SalesImportReject *reject);
+
+typedef struct
+{
+  guint64 rows_read;
+  guint64 inserted;
+  guint64 updated;
+  guint64 unchanged;
+  guint64 rejected;
+} SalesImportCounts;
+
+typedef struct _SalesImportWriter SalesImportWriter;
+
+SalesImportWriter *_sales_import_writer_new    (sqlite3             *db,
+                                                const SalesMapping  *mapping,
+                                                const char          *path,
+                                                GError             **error);
+void               _sales_import_writer_free   (SalesImportWriter   *self);
+gboolean           _sales_import_writer_begin  (SalesImportWriter   *self,
+                                                const char          *sheet,
+                                                GError             **error);
+gboolean           _sales_import_writer_add    (SalesImportWriter   *self,
+                                                const SalesRow      *row,
+                                                const SalesColumnFormat *formats,
+                                                SalesColumnEvidence *evidence,
+                                                GError             **error);
+gboolean           _sales_import_writer_finish (SalesImportWriter   *self,
+                                                const char          *checksum,
+                                                GError             **error);
+void               _sales_import_writer_rollback (SalesImportWriter *self);
+gint64             _sales_import_writer_get_import_id (SalesImportWriter *self);
+const SalesImportCounts *
+                   _sales_import_writer_get_counts (SalesImportWriter *self);
+GPtrArray         *_sales_import_writer_steal_rejects (SalesImportWriter *self);
+
+void               _sales_json_append_string   (GString             *out,
+                                                const char          *text);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SalesImportWriter, _sales_import_writer_free)
+
+G_END_DECLS

@@ -1,0 +1,861 @@
+/* sales-importer.c: reader -> sniffer -> mapper -> converter -> writer
+ *
+ * One read pass. The sniffer looks at a bounded sample for the header,
+ * the types and a provisional date order and decimal mark per column;
+ * while converting, every cell of those columns is also evidence, so the
+ * final decision is taken over the whole column. When it differs from
+ * the provisional one (the sample was all ambiguous and a later row
+ * settles the other way), the transaction is rolled back and the file is
+ * read once more with the final decision. Reading the file twice on every
+ * import would cost as much as the conversion itself; this costs a second
+ * pass only on the files that need it.
+ *
+ * The file's SHA-256 is computed by a thread of its own while the rows
+ * are written, so it adds no time on a machine with two cores.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sales-import"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "sales-column-evidence.h"
+#include "sales-error.h"
+#include "sales-importer.h"
+#include "sales-limits.h"
+#include "sales-schema.h"
+
+/* Rows between two looks at the cancellable and the progress. */
+#define CHECK_EVERY 4096
+
+struct _SalesImporter
+{
+  GObject                  parent_instance;
+
+  SalesWorkspace          *workspace;
+  char                    *path;
+  char                    *table;
+  char                    *sheet;
+  GPtrArray               *overrides;
+  GPtrArray               *constants;
+  gboolean                 dry_run;
+  gboolean                 remember;
+  guint64                  sniff_rows;
+
+  SalesImportProgressFunc  progress;
+  gpointer                 progress_data;
+  GDestroyNotify           progress_destroy;
+  GMainContext            *progress_context;  /* set while run_async runs */
+  double                   pending_fraction;
+  gint                     progress_queued;
+
+  sqlite3                 *db;
+  SalesReader             *reader;
+  SalesSniffer            *sniffer;
+  SalesMapping            *mapping;
+  guint                    n_columns;
+  SalesColumnEvidence     *evidence;
+
+  gint64                   import_id;
+  SalesImportCounts        counts;
+  GPtrArray               *rejects;
+  gboolean                 redone;
+};
+
+G_DEFINE_FINAL_TYPE (SalesImporter, sales_importer, G_TYPE_OBJECT)
+
+static void
+clear_evidence (SalesImporter *self)
+{
+  for (guint i = 0; self->evidence != NULL && i < self->n_columns; i++)
+    sales_column_evidence_clear (&self->evidence[i]);
+}
+
+static void
+sales_importer_finalize (GObject *object)
+{
+  SalesImporter *self = SALES_IMPORTER (object);
+
+  if (self->progress_destroy != NULL)
+    self->progress_destroy (self->progress_data);
+  clear_evidence (self);
+  g_free (self->evidence);
+  g_clear_pointer (&self->mapping, sales_mapping_free);
+  g_clear_pointer (&self->sniffer, sales_sniffer_free);
+  g_clear_object (&self->reader);
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->rejects, g_ptr_array_unref);
+  g_ptr_array_unref (self->overrides);
+  g_ptr_array_unref (self->constants);
+  g_free (self->path);
+  g_free (self->table);
+  g_free (self->sheet);
+  g_object_unref (self->workspace);
+
+  G_OBJECT_CLASS (sales_importer_parent_class)->finalize (object);
+}
+
+static void
+sales_importer_class_init (SalesImporterClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = sales_importer_finalize;
+}
+
+static void
+sales_importer_init (SalesImporter *self)
+{
+  self->overrides = g_ptr_array_new_with_free_func (g_free);
+  self->constants = g_ptr_array_new_with_free_func (g_free);
+  self->sniff_rows = SALES_IMPORT_SNIFF_ROWS;
+  self->rejects = g_ptr_array_new ();
+}
+
+/**
+ * sales_importer_new:
+ * @workspace: the workspace to import into
+ * @path: the file to import
+ *
+ * Returns: (transfer full): an importer; nothing is read before
+ *   sales_importer_prepare() or sales_importer_run()
+ */
+SalesImporter *
+sales_importer_new (SalesWorkspace *workspace,
+                    const char     *path)
+{
+  SalesImporter *self;
+
+  g_return_val_if_fail (SALES_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (SALES_TYPE_IMPORTER, NULL);
+  self->workspace = g_object_ref (workspace);
+  self->path = g_strdup (path);
+  return self;
+}
+
+/* Options apply to the next prepare; they are meant to be set first. */
+void
+sales_importer_set_table (SalesImporter *self,
+                          const char    *table)
+{
+  g_return_if_fail (SALES_IS_IMPORTER (self));
+
+  g_free (self->table);
+  self->table = g_strdup (table);
+}
+
+void
+sales_importer_set_sheet (SalesImporter *self,
+                          const char    *sheet)
+{
+  g_return_if_fail (SALES_IS_IMPORTER (self));
+
+  g_free (self->sheet);
+  self->sheet = g_strdup (sheet);
+}
+
+/**
+ * sales_importer_add_override:
+ * @self: an importer
+ * @spec: "Source header=field", see sales_mapping_apply_override()
+ */
+void
+sales_importer_add_override (SalesImporter *self,
+                             const char    *spec)
+{
+  g_return_if_fail (SALES_IS_IMPORTER (self));
+  g_return_if_fail (spec != NULL);
+
+  g_ptr_array_add (self->overrides, g_strdup (spec));
+}
+
+/**
+ * sales_importer_add_constant:
+ * @self: an importer
+ * @spec: "field=value", see sales_mapping_set_constant()
+ */
+void
+sales_importer_add_constant (SalesImporter *self,
+                             const char    *spec)
+{
+  g_return_if_fail (SALES_IS_IMPORTER (self));
+  g_return_if_fail (spec != NULL);
+
+  g_ptr_array_add (self->constants, g_strdup (spec));
+}
+
+/**
+ * sales_importer_set_dry_run:
+ * @self: an importer
+ * @dry_run: whether to roll back at the end
+ *
+ * A dry run does all the work of an import (so its counts and rejects are
+ * exactly those the import would have) and rolls it back.
+ */
+void
+sales_importer_set_dry_run (SalesImporter *self,
+                            gboolean       dry_run)
+{
+  g_return_if_fail (SALES_IS_IMPORTER (self));
+
+  self->dry_run = dry_run;
+}
+
+/**
+ * sales_importer_set_remember_mapping:
+ * @self: an importer
+ * @remember: whether the user confirmed the mapping
+ *
+ * A confirmed mapping is stored with the import, for the next file with
+ * the same header row.
+ */
+void
+sales_importer_set_remember_mapping (SalesImporter *self,
+                                     gboolean       remember)
+{
+  g_return_if_fail (SALES_IS_IMPORTER (self));
+
+  self->remember = remember;
+}
+
+/**
+ * sales_importer_set_sniff_rows:
+ * @self: an importer
+ * @rows: rows of the sample; 0 sniffs the whole file first
+ */
+void
+sales_importer_set_sniff_rows (SalesImporter *self,
+                               guint64        rows)
+{
+  g_return_if_fail (SALES_IS_IMPORTER (self));
+
+  self->sniff_rows = rows;
+}
+
+/**
+ * sales_importer_set_progress_func:
+ * @self: an importer
+ * @func: (nullable): called with the fraction done; with run_async, on
+ *   the thread-default main context of the caller of run_async
+ * @user_data: for @func
+ * @destroy: (nullable): frees @user_data
+ */
+void
+sales_importer_set_progress_func (SalesImporter           *self,
+                                  SalesImportProgressFunc  func,
+                                  gpointer                 user_data,
+                                  GDestroyNotify           destroy)
+{
+  g_return_if_fail (SALES_IS_IMPORTER (self));
+
+  if (self->progress_destroy != NULL)
+    self->progress_destroy (self->progress_data);
+  self->progress = func;
+  self->progress_data = user_data;
+  self->progress_destroy = destroy;
+}
+
+static gboolean
+apply_options (SalesImporter  *self,
+               GError        **error)
+{
+  for (guint i = 0; i < self->overrides->len; i++)
+    if (!sales_mapping_apply_override (self->mapping,
+                                       g_ptr_array_index (self->overrides, i),
+                                       error))
+      return FALSE;
+
+  for (guint i = 0; i < self->constants->len; i++)
+    if (!sales_mapping_set_constant (self->mapping,
+                                     g_ptr_array_index (self->constants, i),
+                                     error))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+build_mapping (SalesImporter  *self,
+               GError        **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  self->n_columns = sales_sniffer_get_n_columns (self->sniffer);
+  if (self->n_columns == 0)
+    {
+      g_set_error (error, SALES_ERROR, SALES_ERROR_INVALID,
+                   _("“%s” has no rows to import"), self->path);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < self->n_columns; i++)
+    g_ptr_array_add (names,
+                     (gpointer)sales_sniffer_get_column_name (self->sniffer, i));
+
+  self->mapping = sales_mapping_guess (self->db, self->table,
+                                       (const char *const *)names->pdata,
+                                       names->len, error);
+  if (self->mapping == NULL)
+    {
+      g_prefix_error (error, "%s: ", self->path);
+      return FALSE;
+    }
+
+  if (!apply_options (self, error))
+    {
+      g_prefix_error (error, "%s: ", self->path);
+      return FALSE;
+    }
+
+  self->evidence = g_new0 (SalesColumnEvidence, self->n_columns);
+  return TRUE;
+}
+
+/**
+ * sales_importer_prepare:
+ * @self: an importer
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Opens the file and a connection of its own to the workspace, sniffs a
+ * sample and builds the mapping (remembered, else guessed, then the
+ * overrides and constants). Calling it again does nothing.
+ *
+ * Returns: %FALSE with the reader's error, %SALES_ERROR_INVALID when the
+ *   table cannot be guessed or an override or constant is wrong
+ */
+gboolean
+sales_importer_prepare (SalesImporter  *self,
+                        GCancellable   *cancellable,
+                        GError        **error)
+{
+  g_return_val_if_fail (SALES_IS_IMPORTER (self), FALSE);
+
+  if (self->mapping != NULL)
+    return TRUE;
+
+  if (self->db == NULL &&
+      (self->db = sales_workspace_open_connection (self->workspace, FALSE,
+                                                   error)) == NULL)
+    return FALSE;
+
+  /* A page cache of 16 MB keeps a big load from spilling pages early
+   * while the peak memory stays flat (a threaded sorter for the index
+   * builds was tried: it grew the memory with the file, for no gain on
+   * two cores). CHECK constraints are off on this connection because
+   * every value was checked by the converter, and the outcome's IN list
+   * costs a temporary table per row.
+   */
+  sqlite3_exec (self->db, "PRAGMA ignore_check_constraints = ON;"
+                          "PRAGMA cache_size = -16384;"
+                          "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
+
+  g_clear_object (&self->reader);
+  self->reader = sales_reader_open (self->path, self->sheet, cancellable,
+                                    error);
+  if (self->reader == NULL)
+    return FALSE;
+
+  g_clear_pointer (&self->sniffer, sales_sniffer_free);
+  self->sniffer = sales_sniffer_new ();
+  if (!sales_sniffer_sniff_reader (self->sniffer, self->reader,
+                                   self->sniff_rows, error))
+    return FALSE;
+
+  return build_mapping (self, error);
+}
+
+SalesMapping *
+sales_importer_get_mapping (SalesImporter *self)
+{
+  g_return_val_if_fail (SALES_IS_IMPORTER (self), NULL);
+
+  return self->mapping;
+}
+
+SalesSniffer *
+sales_importer_get_sniffer (SalesImporter *self)
+{
+  g_return_val_if_fail (SALES_IS_IMPORTER (self), NULL);
+
+  return self->sniffer;
+}
+
+/* The SHA-256 of the file, computed beside the import. */
+typedef struct
+{
+  char    *path;
+  gint     stop;
+} ChecksumJob;
+
+static gpointer
+checksum_thread (gpointer data)
+{
+  ChecksumJob *job = data;
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree guchar *buffer = g_malloc (1 << 20);
+  FILE *file = fopen (job->path, "rb");
+  size_t n;
+
+  if (file == NULL)
+    return NULL;
+
+  while (!g_atomic_int_get (&job->stop) &&
+         (n = fread (buffer, 1, 1 << 20, file)) > 0)
+    g_checksum_update (sum, buffer, n);
+  fclose (file);
+
+  if (g_atomic_int_get (&job->stop))
+    return NULL;
+
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+static gboolean
+progress_idle_cb (gpointer data)
+{
+  SalesImporter *self = data;
+
+  g_atomic_int_set (&self->progress_queued, 0);
+  if (self->progress != NULL)
+    self->progress (self->pending_fraction, self->progress_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* From run_async's thread, progress goes to the caller's context; the
+ * latest fraction wins when the context is busy.
+ */
+static void
+deliver_progress (SalesImporter *self,
+                  double         fraction)
+{
+  if (self->progress == NULL)
+    return;
+
+  if (self->progress_context == NULL)
+    {
+      self->progress (fraction, self->progress_data);
+      return;
+    }
+
+  self->pending_fraction = fraction;
+  if (g_atomic_int_compare_and_exchange (&self->progress_queued, 0, 1))
+    g_main_context_invoke_full (self->progress_context, G_PRIORITY_DEFAULT,
+                                progress_idle_cb, g_object_ref (self),
+                                g_object_unref);
+}
+
+static gboolean
+check_cancelled (SalesImporter  *self,
+                 GCancellable   *cancellable,
+                 GError        **error)
+{
+  if (!g_cancellable_is_cancelled (cancellable))
+    return FALSE;
+
+  g_set_error (error, SALES_ERROR, SALES_ERROR_CANCELLED,
+               _("The import of “%s” was cancelled; the workspace is "
+                 "unchanged"), self->path);
+  return TRUE;
+}
+
+static gboolean
+is_blank (const SalesRow *row)
+{
+  for (guint i = 0; i < row->n_cells; i++)
+    if (row->cells[i][0] != '\0')
+      return FALSE;
+
+  return TRUE;
+}
+
+/* One pass over the data rows into @writer. */
+static gboolean
+write_rows (SalesImporter            *self,
+            SalesImportWriter        *writer,
+            const SalesColumnFormat  *formats,
+            GCancellable             *cancellable,
+            GError                  **error)
+{
+  guint skip = sales_sniffer_get_skip_rows (self->sniffer);
+  guint64 size = sales_reader_get_size (self->reader);
+  g_autoptr(GError) local = NULL;
+  SalesRow *row = NULL;
+  guint64 index = 0;
+
+  if (!sales_reader_rewind (self->reader, error))
+    return FALSE;
+
+  deliver_progress (self, 0.0);
+  while (sales_reader_next_row (self->reader, &row, &local))
+    {
+      if (index++ < skip || is_blank (row))
+        continue;
+
+      if (!_sales_import_writer_add (writer, row, formats, self->evidence,
+                                     error))
+        return FALSE;
+
+      if (index % CHECK_EVERY == 0)
+        {
+          if (size > 0)
+            deliver_progress (self, (double)sales_reader_get_position
+                              (self->reader) / size);
+          if (check_cancelled (self, cancellable, error))
+            return FALSE;
+        }
+    }
+
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+
+  deliver_progress (self, 1.0);
+  return !check_cancelled (self, cancellable, error);
+}
+
+static gboolean
+column_is_typed (SalesImporter *self,
+                 guint          column)
+{
+  const SalesTableInfo *table =
+    sales_schema_lookup_table (sales_mapping_get_table (self->mapping));
+  const char *name = sales_mapping_get_field (self->mapping, column);
+  const SalesField *field;
+
+  if (name == NULL || (field = sales_table_info_lookup (table, name)) == NULL)
+    return FALSE;
+
+  return field->type == SALES_FIELD_DATE || field->type == SALES_FIELD_MONEY ||
+         field->type == SALES_FIELD_NUMBER;
+}
+
+/* TRUE when the whole columns decide otherwise than @formats did. */
+static gboolean
+decide_formats (SalesImporter     *self,
+                SalesColumnFormat *formats)
+{
+  gboolean changed = FALSE;
+
+  for (guint i = 0; i < self->n_columns; i++)
+    {
+      SalesColumnFormat final;
+
+      if (!column_is_typed (self, i))
+        continue;
+
+      sales_column_evidence_decide (&self->evidence[i], &final);
+      if (final.date_order != formats[i].date_order ||
+          final.decimal_mark != formats[i].decimal_mark)
+        changed = TRUE;
+      formats[i] = final;
+    }
+
+  return changed;
+}
+
+static gboolean
+commit (SalesImporter      *self,
+        SalesImportWriter  *writer,
+        const char         *checksum,
+        GError            **error)
+{
+  if (!_sales_import_writer_finish (writer, checksum, error))
+    return FALSE;
+
+  if (self->remember && !self->dry_run &&
+      !sales_mapping_remember (self->mapping, self->db, error))
+    return FALSE;
+
+  if (self->dry_run)
+    {
+      _sales_import_writer_rollback (writer);
+      return TRUE;
+    }
+
+  if (sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, SALES_ERROR, SALES_ERROR_SQL,
+                   _("Could not import “%s”: %s"), self->path,
+                   sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+keep_results (SalesImporter     *self,
+              SalesImportWriter *writer)
+{
+  self->import_id = self->dry_run ? 0
+                                  : _sales_import_writer_get_import_id (writer);
+  self->counts = *_sales_import_writer_get_counts (writer);
+  g_clear_pointer (&self->rejects, g_ptr_array_unref);
+  self->rejects = _sales_import_writer_steal_rejects (writer);
+}
+
+/* Returns FALSE on error; sets @redo when the file must be read again. */
+static gboolean
+run_pass (SalesImporter      *self,
+          SalesColumnFormat  *formats,
+          gboolean            final,
+          GThread           **thread,
+          gboolean           *redo,
+          GCancellable       *cancellable,
+          GError            **error)
+{
+  g_autoptr(SalesImportWriter) writer = NULL;
+  g_autofree char *checksum = NULL;
+
+  clear_evidence (self);
+  writer = _sales_import_writer_new (self->db, self->mapping, self->path,
+                                     error);
+  if (writer == NULL || !_sales_import_writer_begin (writer, self->sheet,
+                                                     error) ||
+      !write_rows (self, writer, formats, cancellable, error))
+    return FALSE;
+
+  *redo = decide_formats (self, formats) && !final;
+  if (*redo)
+    return TRUE;
+
+  checksum = g_thread_join (g_steal_pointer (thread));
+  if (!commit (self, writer, checksum, error))
+    return FALSE;
+
+  keep_results (self, writer);
+  return TRUE;
+}
+
+static void
+stop_checksum (GThread     *thread,
+               ChecksumJob *job)
+{
+  if (thread == NULL)
+    return;
+
+  g_atomic_int_set (&job->stop, 1);
+  g_free (g_thread_join (thread));
+}
+
+/**
+ * sales_importer_run:
+ * @self: an importer
+ * @cancellable: (nullable): cancels the import, which is then rolled back
+ * @error: return location for a #GError
+ *
+ * Imports the file as one transaction (see the file's comment), or, as a
+ * dry run, computes the same counts and rejects and rolls back. Progress
+ * goes to the progress function. The workspace's own connection is not
+ * used, so this may run in a thread; the caller emits the workspace's
+ * "changed" signal (sales_importer_run_finish() does).
+ *
+ * Returns: %TRUE when every row was accounted for and committed; %FALSE
+ *   with %SALES_ERROR_CANCELLED, a reader error or %SALES_ERROR_SQL, the
+ *   workspace then being unchanged
+ */
+gboolean
+sales_importer_run (SalesImporter  *self,
+                    GCancellable   *cancellable,
+                    GError        **error)
+{
+  g_autofree SalesColumnFormat *formats = NULL;
+  ChecksumJob job = { self->path, 0 };
+  GThread *thread = NULL;
+  gboolean redo = FALSE;
+  gboolean ok;
+
+  g_return_val_if_fail (SALES_IS_IMPORTER (self), FALSE);
+
+  if (!sales_importer_prepare (self, cancellable, error))
+    return FALSE;
+
+  formats = g_new0 (SalesColumnFormat, self->n_columns);
+  for (guint i = 0; i < self->n_columns; i++)
+    sales_sniffer_get_column_format (self->sniffer, i, &formats[i]);
+
+  thread = g_thread_new ("sales-checksum", checksum_thread, &job);
+  self->redone = FALSE;
+  ok = run_pass (self, formats, FALSE, &thread, &redo, cancellable,
+                 error);
+  if (ok && redo)
+    {
+      g_debug ("%s: the whole columns overrule the sample; reading again",
+               self->path);
+      self->redone = TRUE;
+      ok = run_pass (self, formats, TRUE, &thread, &redo, cancellable,
+                     error);
+    }
+
+  stop_checksum (thread, &job);
+  return ok;
+}
+
+static void
+run_in_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  SalesImporter *self = source;
+  GError *error = NULL;
+
+  if (sales_importer_run (self, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * sales_importer_run_async:
+ * @self: an importer, not touched by the caller until the callback
+ * @cancellable: (nullable): cancels and rolls back
+ * @callback: called on the caller's thread-default context at the end
+ * @user_data: for @callback
+ *
+ * Runs sales_importer_run() in a thread. Progress is delivered on the
+ * caller's context.
+ */
+void
+sales_importer_run_async (SalesImporter       *self,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SALES_IS_IMPORTER (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sales_importer_run_async);
+  g_task_set_check_cancellable (task, FALSE);
+  g_clear_pointer (&self->progress_context, g_main_context_unref);
+  self->progress_context = g_main_context_ref_thread_default ();
+  g_task_run_in_thread (task, run_in_thread);
+}
+
+/**
+ * sales_importer_run_finish:
+ * @self: an importer
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Ends sales_importer_run_async() and, after a committed import, emits
+ * the workspace's "changed" signal for the table.
+ *
+ * Returns: as sales_importer_run()
+ */
+gboolean
+sales_importer_run_finish (SalesImporter  *self,
+                           GAsyncResult   *result,
+                           GError        **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  g_clear_pointer (&self->progress_context, g_main_context_unref);
+  ok = g_task_propagate_boolean (G_TASK (result), error);
+  if (ok && !self->dry_run)
+    sales_workspace_emit_changed (self->workspace,
+                                  sales_importer_get_table (self));
+
+  return ok;
+}
+
+/**
+ * sales_importer_get_import_id:
+ * @self: an importer that ran
+ *
+ * Returns: the id of the `imports` row, 0 after a dry run
+ */
+gint64
+sales_importer_get_import_id (SalesImporter *self)
+{
+  g_return_val_if_fail (SALES_IS_IMPORTER (self), 0);
+
+  return self->import_id;
+}
+
+const char *
+sales_importer_get_table (SalesImporter *self)
+{
+  g_return_val_if_fail (SALES_IS_IMPORTER (self), NULL);
+
+  return self->mapping != NULL ? sales_mapping_get_table (self->mapping)
+                               : self->table;
+}
+
+/**
+ * sales_importer_get_counts:
+ * @self: an importer that ran
+ *
+ * Returns: rows read, and how each ended: rows_read is always the sum of
+ *   the four others
+ */
+const SalesImportCounts *
+sales_importer_get_counts (SalesImporter *self)
+{
+  g_return_val_if_fail (SALES_IS_IMPORTER (self), NULL);
+
+  return &self->counts;
+}
+
+/**
+ * sales_importer_get_rejects:
+ * @self: an importer that ran
+ *
+ * Returns: (element-type SalesImportReject): the first
+ *   %SALES_IMPORT_MAX_REPORTED_REJECTS rejected rows, in file order
+ */
+const GPtrArray *
+sales_importer_get_rejects (SalesImporter *self)
+{
+  g_return_val_if_fail (SALES_IS_IMPORTER (self), NULL);
+
+  return self->rejects;
+}
+
+/**
+ * sales_importer_get_redone:
+ * @self: an importer that ran
+ *
+ * Returns: whether the file was read a second time because the whole
+ *   columns decided a date order or decimal mark other than the sample
+ */
+gboolean
+sales_importer_get_redone (SalesImporter *self)
+{
+  g_return_val_if_fail (SALES_IS_IMPORTER (self), FALSE);
+
+  return self->redone;
+}
+
+/**
+ * sales_importer_dup_date_explanation:
+ * @self: an importer that ran
+ * @column: a source column
+ *
+ * Returns: (transfer full) (nullable): the rule that decided the date
+ *   order of @column over all its rows, or %NULL
+ */
+char *
+sales_importer_dup_date_explanation (SalesImporter *self,
+                                     guint          column)
+{
+  char *text = NULL;
+
+  g_return_val_if_fail (SALES_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (column < self->n_columns, NULL);
+
+  sales_column_evidence_date_order (&self->evidence[column], NULL, &text);
+  return text;
+}

@@ -1,0 +1,282 @@
+/* bench-import.c: `salesops-cli import` against sqlite3's .import
+ *
+ * Generates an opportunities CSV (1,000,000 rows of 8 columns, about
+ * 100 MB; SALESOPS_BENCH_ROWS sets another count), then in the same run
+ * times `sqlite3 NEWDB '.import --csv FILE t'` into a plain table and
+ * `salesops-cli import` of the same file into a fresh workspace, and
+ * prints both times, their ratio (target: at most 1.0) and the import's
+ * peak RSS (target: under 100 MB). Then it imports a 100,000-row XLSX
+ * of the same columns (target: at most 1 s, under 100 MB). Output lines
+ * start with '#' so that meson's TAP parser accepts them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <gsf/gsf.h>
+#include <string.h>
+#include <stdio.h>
+#include <sys/resource.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static const char *const owners[] = {
+  "Moses Frase", "Darcel Schlecht", "Zane Levy", "Anna Snelling",
+  "Vicki Laflamme", "Maureen Marcano", "Corliss Cosme", "Gladys Colclough",
+};
+static const char *const sources[] = {
+  "web", "referral", "paid_search", "social", "email", "event",
+};
+static const char *const stages[] = {
+  "Won", "Lost", "Engaging", "Prospecting", "Closed Won", "Closed Lost",
+};
+
+static void
+write_csv (const char *path,
+           guint       n_rows)
+{
+  FILE *out = fopen (path, "w");
+  GRand *rand = g_rand_new_with_seed (42);
+
+  g_assert_nonnull (out);
+  fputs ("opportunity_id,name,owner,source,stage,amount,created_at,"
+         "close_date\n", out);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      guint day = g_rand_int_range (rand, 1, 28);
+      guint month = g_rand_int_range (rand, 1, 12);
+
+      fprintf (out, "OPP%08u,Deal %u for Account %u,%s,%s,%s,%u.%02u,"
+               "2024-%02u-%02u,%u/%u/2025\n", i, i,
+               g_rand_int_range (rand, 0, 5000),
+               owners[g_rand_int_range (rand, 0, G_N_ELEMENTS (owners))],
+               sources[g_rand_int_range (rand, 0, G_N_ELEMENTS (sources))],
+               stages[g_rand_int_range (rand, 0, G_N_ELEMENTS (stages))],
+               g_rand_int_range (rand, 100, 500000),
+               g_rand_int_range (rand, 0, 100), month, day, month + 1,
+               day + 1);
+    }
+
+  fclose (out);
+  g_rand_free (rand);
+}
+
+#define XLSX_ROWS 100000
+#define MAIN_NS "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+#define REL_NS "http://schemas.openxmlformats.org/officeDocument/2006/" \
+               "relationships"
+
+static void
+write_part (GsfOutfile *dir,
+            const char *name,
+            const char *text)
+{
+  GsfOutput *part = gsf_outfile_new_child (dir, name, FALSE);
+
+  g_assert_true (gsf_output_puts (part, text));
+  gsf_output_close (part);
+  g_object_unref (part);
+}
+
+/* Inline strings and plain numbers: the columns of the CSV above. */
+static char *
+sheet_xml (void)
+{
+  GString *xml = g_string_new ("<worksheet xmlns=\"" MAIN_NS "\"><sheetData>");
+  const char *header[] = { "opportunity_id", "name", "owner", "source",
+                           "stage", "amount", "created_at", "close_date" };
+
+  g_string_append (xml, "<row r=\"1\">");
+  for (guint c = 0; c < G_N_ELEMENTS (header); c++)
+    g_string_append_printf (xml, "<c t=\"inlineStr\"><is><t>%s</t></is></c>",
+                            header[c]);
+  g_string_append (xml, "</row>");
+
+  for (guint i = 0; i < XLSX_ROWS; i++)
+    g_string_append_printf (xml, "<row r=\"%u\">"
+                            "<c t=\"inlineStr\"><is><t>OPP%08u</t></is></c>"
+                            "<c t=\"inlineStr\"><is><t>Deal %u</t></is></c>"
+                            "<c t=\"inlineStr\"><is><t>%s</t></is></c>"
+                            "<c t=\"inlineStr\"><is><t>%s</t></is></c>"
+                            "<c t=\"inlineStr\"><is><t>%s</t></is></c>"
+                            "<c><v>%u.%02u</v></c>"
+                            "<c t=\"inlineStr\"><is><t>2024-%02u-%02u</t></is></c>"
+                            "<c t=\"inlineStr\"><is><t>2025-%02u-%02u</t></is></c>"
+                            "</row>", i + 2, i, i, owners[i % G_N_ELEMENTS (owners)],
+                            sources[i % G_N_ELEMENTS (sources)],
+                            stages[i % G_N_ELEMENTS (stages)], i % 500000,
+                            i % 100, i % 12 + 1, i % 28 + 1, i % 12 + 1,
+                            i % 27 + 2);
+  g_string_append (xml, "</sheetData></worksheet>");
+  return g_string_free (xml, FALSE);
+}
+
+static void
+write_xlsx (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  GsfOutput *sink = gsf_output_stdio_new (path, &error);
+  GsfOutfile *zip = gsf_outfile_zip_new (sink, &error);
+  GsfOutfile *root_rels = GSF_OUTFILE (gsf_outfile_new_child (zip, "_rels",
+                                                              TRUE));
+  GsfOutfile *xl = GSF_OUTFILE (gsf_outfile_new_child (zip, "xl", TRUE));
+  GsfOutfile *xl_rels = GSF_OUTFILE (gsf_outfile_new_child (xl, "_rels", TRUE));
+  GsfOutfile *sheets = GSF_OUTFILE (gsf_outfile_new_child (xl, "worksheets",
+                                                           TRUE));
+  g_autofree char *sheet = sheet_xml ();
+  GsfOutfile *dirs[] = { sheets, xl_rels, xl, root_rels, zip };
+
+  g_assert_no_error (error);
+  write_part (root_rels, ".rels",
+              "<Relationships xmlns=\"http://schemas.openxmlformats.org/"
+              "package/2006/relationships\"><Relationship Id=\"r1\" Type=\""
+              REL_NS "/officeDocument\" Target=\"xl/workbook.xml\"/>"
+              "</Relationships>");
+  write_part (xl, "workbook.xml",
+              "<workbook xmlns=\"" MAIN_NS "\" xmlns:r=\"" REL_NS "\">"
+              "<sheets><sheet name=\"Deals\" sheetId=\"1\" r:id=\"r1\"/>"
+              "</sheets></workbook>");
+  write_part (xl_rels, "workbook.xml.rels",
+              "<Relationships><Relationship Id=\"r1\" Type=\"" REL_NS
+              "/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+              "</Relationships>");
+  write_part (sheets, "sheet1.xml", sheet);
+
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      gsf_output_close (GSF_OUTPUT (dirs[i]));
+      g_object_unref (dirs[i]);
+    }
+  gsf_output_close (sink);
+  g_object_unref (sink);
+}
+
+/* CPU seconds of the last run, less noisy than wall time on a busy
+ * machine; printed beside it.
+ */
+static double last_cpu;
+
+/* Runs @argv; returns the wall time in seconds and the peak RSS in KiB. */
+static double
+run (const char *const *argv,
+     long              *max_rss_kib)
+{
+  gint64 start = g_get_monotonic_time ();
+  struct rusage usage;
+  int status = 0;
+  pid_t pid = fork ();
+
+  if (pid == 0)
+    {
+      int null = open ("/dev/null", O_WRONLY);
+
+      dup2 (null, STDOUT_FILENO);
+      execvp (argv[0], (char **)argv);
+      _exit (127);
+    }
+
+  g_assert_cmpint (pid, >, 0);
+  g_assert_cmpint (wait4 (pid, &status, 0, &usage), ==, pid);
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    g_error ("%s failed with status %d", argv[0], status);
+
+  if (max_rss_kib != NULL)
+    *max_rss_kib = usage.ru_maxrss;
+  last_cpu = usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+             (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+  return (g_get_monotonic_time () - start) / 1e6;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *cli = g_getenv ("SALESOPS_CLI");
+  const char *rows_env = g_getenv ("SALESOPS_BENCH_ROWS");
+  guint n_rows = rows_env != NULL ? atoi (rows_env) : 1000000;
+  g_autofree char *dir = g_dir_make_tmp ("salesops-bench-XXXXXX", NULL);
+  g_autofree char *csv = g_build_filename (dir, "opportunities.csv", NULL);
+  g_autofree char *db = g_build_filename (dir, "plain.db", NULL);
+  g_autofree char *indexed_db = g_build_filename (dir, "indexed.db", NULL);
+  g_autofree char *ws = g_build_filename (dir, "bench.salesops", NULL);
+  const char *plain[] = { "sqlite3", db, ".import --csv FILE t", NULL };
+  g_autofree char *import_cmd = NULL;
+  const char *create[] = { cli, "new", ws, NULL };
+  const char *import[] = { cli, "import", ws, csv, NULL };
+  double baseline, ours, baseline_cpu, indexed, indexed_cpu;
+  /* The same load with the indexes a workspace keeps on these columns,
+   * built after loading: what SQLite itself needs for our schema.
+   */
+  const char *with_indexes[] = {
+    "sqlite3", indexed_db,
+    "CREATE TABLE t (opportunity_id TEXT UNIQUE, name TEXT, owner TEXT, "
+    "source TEXT, stage TEXT, amount TEXT, created_at TEXT, close_date TEXT)",
+    NULL,
+    "CREATE INDEX t_created ON t (created_at); "
+    "CREATE INDEX t_closed ON t (close_date); "
+    "CREATE INDEX t_owner ON t (owner); CREATE INDEX t_source ON t (source)",
+    NULL
+  };
+  g_autofree char *skip_cmd = NULL;
+  long rss = 0;
+  GStatBuf st;
+
+  g_assert_nonnull (cli);
+  printf ("1..2\n");
+  write_csv (csv, n_rows);
+  g_stat (csv, &st);
+  printf ("# file: %u rows, %.1f MB\n", n_rows, st.st_size / 1e6);
+
+  import_cmd = g_strdup_printf (".import --csv %s t", csv);
+  plain[2] = import_cmd;
+  baseline = run (plain, NULL);
+  baseline_cpu = last_cpu;
+  skip_cmd = g_strdup_printf (".import --csv --skip 1 %s t", csv);
+  with_indexes[3] = skip_cmd;
+  indexed = run (with_indexes, NULL);
+  indexed_cpu = last_cpu;
+  run (create, NULL);
+  ours = run (import, &rss);
+
+  printf ("# sqlite3 .import --csv: %.2f s (CPU %.2f s)\n", baseline,
+          baseline_cpu);
+  printf ("# sqlite3 .import into a UNIQUE id column, then 4 indexes: "
+          "%.2f s (CPU %.2f s)\n", indexed, indexed_cpu);
+  printf ("# salesops-cli import:   %.2f s (CPU %.2f s)\n", ours, last_cpu);
+  printf ("# ratio: %.2f wall, %.2f CPU (target <= 1.0)\n", ours / baseline,
+          last_cpu / baseline_cpu);
+  printf ("# ratio to the indexed load: %.2f wall, %.2f CPU\n",
+          ours / indexed, last_cpu / indexed_cpu);
+  printf ("# peak RSS of the import: %.1f MB (target < 100 MB)\n",
+          rss / 1024.0);
+  printf ("ok 1 - import of %u rows measured\n", n_rows);
+
+  {
+    g_autofree char *xlsx = g_build_filename (dir, "opportunities.xlsx", NULL);
+    g_autofree char *ws2 = g_build_filename (dir, "xlsx.salesops", NULL);
+    const char *create2[] = { cli, "new", ws2, NULL };
+    const char *import2[] = { cli, "import", ws2, xlsx, NULL };
+    double seconds;
+
+    write_xlsx (xlsx);
+    g_stat (xlsx, &st);
+    run (create2, NULL);
+    seconds = run (import2, &rss);
+    printf ("# XLSX: %u rows, %.1f MB: import %.2f s (target <= 1 s), "
+            "peak RSS %.1f MB (target < 100 MB)\n", XLSX_ROWS,
+            st.st_size / 1e6, seconds, rss / 1024.0);
+    printf ("ok 2 - import of a %u-row XLSX measured\n", XLSX_ROWS);
+    g_unlink (xlsx);
+    g_unlink (ws2);
+  }
+
+  g_unlink (csv);
+  g_unlink (db);
+  g_unlink (indexed_db);
+  g_unlink (ws);
+  rmdir (dir);
+  return 0;
+}

@@ -1,0 +1,212 @@
+/* test-import-cli.c: the salesops-cli contract for preview, import, revert
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "salesops-test.h"
+
+typedef struct
+{
+  char *dir;
+  char *workspace;
+  char *csv;
+} Fixture;
+
+static const char deals[] =
+  "Deal ID,Deal owner,Stage,Amount,Close Date,Region\r\n"
+  "D1,Ann,Closed Won,\"1.200,50\",31/01/2025,EU\r\n"
+  "D2,Bob,Negotiation,300,,\r\n"
+  "D3,Cy,Lost,lots,02/02/2025,US\r\n";
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *create[] = { "new", NULL, NULL };
+
+  f->dir = sales_test_make_tmpdir ();
+  f->workspace = g_build_filename (f->dir, "w.salesops", NULL);
+  f->csv = g_build_filename (f->dir, "deals.csv", NULL);
+  sales_test_write_file (f->csv, deals, -1);
+  create[1] = f->workspace;
+  g_assert_cmpint (sales_test_run_cli (create, NULL, NULL), ==, 0);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  sales_test_remove_tree (f->dir);
+  g_free (f->workspace);
+  g_free (f->csv);
+  g_free (f->dir);
+}
+
+static JsonObject *
+parse (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+static void
+test_preview (Fixture       *f,
+              gconstpointer  data)
+{
+  const char *args[] = { "preview", f->csv, "--json", NULL };
+  const char *two[] = { "preview", f->csv, "--rows", "1", "--json", NULL };
+  const char *human[] = { "preview", f->csv, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *out2 = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(JsonObject) root = NULL;
+  g_autoptr(JsonObject) root2 = NULL;
+  JsonArray *columns;
+  JsonObject *close;
+
+  g_assert_cmpint (sales_test_run_cli (args, &out, NULL), ==, 0);
+  root = parse (out);
+  g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "csv");
+  g_assert_cmpstr (json_object_get_string_member (root, "encoding"), ==,
+                   "UTF-8");
+  g_assert_cmpstr (json_object_get_string_member (root, "delimiter"), ==, ",");
+  g_assert_true (json_object_get_null_member (root, "sheet"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      root, "sheets")), ==, 0);
+  g_assert_true (json_object_get_boolean_member (root, "header"));
+  columns = json_object_get_array_member (root, "columns");
+  g_assert_cmpuint (json_array_get_length (columns), ==, 6);
+  close = json_array_get_object_element (columns, 4);
+  g_assert_cmpstr (json_object_get_string_member (close, "name"), ==,
+                   "Close Date");
+  g_assert_cmpstr (json_object_get_string_member (close, "type"), ==, "date");
+  g_assert_cmpstr (json_object_get_string_member (close, "date_order"), ==,
+                   "day-first");
+  g_assert_cmpstr (json_object_get_string_member (close, "field"), ==,
+                   "closed_at");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      root, "rows")), ==, 3);
+
+  g_assert_cmpint (sales_test_run_cli (two, &out2, NULL), ==, 0);
+  root2 = parse (out2);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      root2, "rows")), ==, 1);
+
+  g_assert_cmpint (sales_test_run_cli (human, &text, NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (text, "Deal ID  Deal owner  Stage"));
+}
+
+static void
+test_import_and_revert (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *dry[] = { "import", f->workspace, f->csv, "--dry-run", "--json",
+                        NULL };
+  const char *args[] = { "import", f->workspace, f->csv, "--json", NULL };
+  const char *revert[] = { "revert", f->workspace, "1", NULL };
+  g_autofree char *out_dry = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonObject) r_dry = NULL;
+  g_autoptr(JsonObject) r = NULL;
+  JsonObject *reject;
+
+  g_assert_cmpint (sales_test_run_cli (dry, &out_dry, NULL), ==, 0);
+  r_dry = parse (out_dry);
+  g_assert_true (json_object_get_null_member (r_dry, "import_id"));
+  g_assert_cmpint (json_object_get_int_member (r_dry, "inserted"), ==, 2);
+
+  g_assert_cmpint (sales_test_run_cli (args, &out, NULL), ==, 0);
+  r = parse (out);
+  g_assert_cmpint (json_object_get_int_member (r, "import_id"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (r, "table"), ==,
+                   "opportunities");
+  g_assert_cmpint (json_object_get_int_member (r, "rows_read"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (r, "inserted"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (r, "updated"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (r, "unchanged"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (r, "rejected"), ==, 1);
+  reject = json_array_get_object_element (json_object_get_array_member
+                                          (r, "rejects"), 0);
+  g_assert_cmpint (json_object_get_int_member (reject, "line"), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (reject, "column"), ==,
+                   "Amount");
+  g_assert_cmpstr (json_object_get_string_member (reject, "value"), ==,
+                   "lots");
+  g_assert_nonnull (json_object_get_string_member (reject, "reason"));
+
+  g_assert_cmpint (sales_test_run_cli (revert, NULL, NULL), ==, 0);
+  g_assert_cmpint (sales_test_run_cli (revert, NULL, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "already reverted"));
+}
+
+static void
+test_map_and_set (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *args[] = { "import", f->workspace, f->csv, "--table",
+                         "opportunities", "--map", "Region=source", "--set",
+                         "currency=EUR", "--json", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *csv_out = g_build_filename (f->dir, "out.csv", NULL);
+  const char *export[] = { "export", f->workspace, "--table",
+                           "opportunities", "--output", csv_out, NULL };
+
+  g_assert_cmpint (sales_test_run_cli (args, &out, NULL), ==, 0);
+  g_assert_cmpint (sales_test_run_cli (export, NULL, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (csv_out, &exported, NULL, NULL));
+  g_assert_nonnull (strstr (exported, "D1,,,,Ann,EU,Closed Won,won,1200.50,"
+                                      "EUR,,,,,2025-01-31"));
+}
+
+static void
+test_errors (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (f->dir, "nope.csv", NULL);
+  const char *no_file[] = { "import", f->workspace, missing, NULL };
+  const char *bad_map[] = { "import", f->workspace, f->csv, "--map",
+                            "Nope=owner", NULL };
+  const char *bad_table[] = { "import", f->workspace, f->csv, "--table",
+                              "planets", NULL };
+  const char *bad_set[] = { "import", f->workspace, f->csv, "--set",
+                            "outcome=maybe", NULL };
+  const char *no_args[] = { "import", f->workspace, NULL };
+  const char *bad_id[] = { "revert", f->workspace, "x", NULL };
+  const char *bad_rows[] = { "preview", f->csv, "--rows", "-1", NULL };
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (sales_test_run_cli (no_file, NULL, &err), ==, 1);
+  g_assert_nonnull (strstr (err, missing));
+  g_assert_cmpint (sales_test_run_cli (bad_map, NULL, NULL), ==, 2);
+  g_assert_cmpint (sales_test_run_cli (bad_table, NULL, NULL), ==, 2);
+  g_assert_cmpint (sales_test_run_cli (bad_set, NULL, NULL), ==, 2);
+  g_assert_cmpint (sales_test_run_cli (no_args, NULL, NULL), ==, 2);
+  g_assert_cmpint (sales_test_run_cli (bad_id, NULL, NULL), ==, 2);
+  g_assert_cmpint (sales_test_run_cli (bad_rows, NULL, NULL), ==, 2);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/import-cli/preview", test_preview);
+  ADD ("/import-cli/import-and-revert", test_import_and_revert);
+  ADD ("/import-cli/map-and-set", test_map_and_set);
+  ADD ("/import-cli/errors", test_errors);
+
+  return g_test_run ();
+}

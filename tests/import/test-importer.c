@@ -1,0 +1,523 @@
+/* test-importer.c: upsert, rejects, extra, revert, cancel, dry run
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include "sales-error.h"
+#include "sales-importer.h"
+#include "salesops-test.h"
+
+typedef struct
+{
+  char           *dir;
+  char           *path;
+  SalesWorkspace *workspace;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = sales_test_make_tmpdir ();
+  f->path = g_build_filename (f->dir, "w.salesops", NULL);
+  f->workspace = sales_workspace_create (f->path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->workspace);
+  sales_test_remove_tree (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static char *
+write_csv (Fixture    *f,
+           const char *name,
+           const char *text)
+{
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  sales_test_write_file (path, text, -1);
+  return path;
+}
+
+static char *
+query_text (Fixture    *f,
+            const char *sql)
+{
+  sqlite3 *db = sales_workspace_get_db (f->workspace);
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0))
+    text = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return text;
+}
+
+static gint64
+query_int (Fixture    *f,
+           const char *sql)
+{
+  g_autofree char *text = query_text (f, sql);
+
+  return text != NULL ? g_ascii_strtoll (text, NULL, 10) : -1;
+}
+
+static SalesImporter *
+import (Fixture     *f,
+        const char  *file,
+        const char  *table,
+        GError     **error)
+{
+  SalesImporter *importer = sales_importer_new (f->workspace, file);
+
+  sales_importer_set_table (importer, table);
+  sales_importer_run (importer, NULL, error);
+  return importer;
+}
+
+static void
+assert_counts (SalesImporter *importer,
+               guint64        inserted,
+               guint64        updated,
+               guint64        unchanged,
+               guint64        rejected)
+{
+  const SalesImportCounts *c = sales_importer_get_counts (importer);
+
+  g_assert_cmpuint (c->inserted, ==, inserted);
+  g_assert_cmpuint (c->updated, ==, updated);
+  g_assert_cmpuint (c->unchanged, ==, unchanged);
+  g_assert_cmpuint (c->rejected, ==, rejected);
+  g_assert_cmpuint (c->rows_read, ==, inserted + updated + unchanged +
+                    rejected);
+}
+
+static const char deals_v1[] =
+  "Deal ID,Deal Name,Deal owner,Stage,Amount,Create Date,Close Date,Region\n"
+  "D1,Alpha,Ann,Closed Won,\"$1,200.50\",2025-01-05,2025-02-01,EU\n"
+  "D2,Beta,Bob,Negotiation,300,2025-01-06,,\n"
+  "D3,Gamma,Ann,Closed Lost,(20.00),2025-01-07,2025-02-03,US\n"
+  "D4,Delta,Cy,Won,lots,2025-01-08,2025-02-04,US\n";
+
+static const char deals_v2[] =
+  "Deal ID,Deal Name,Deal owner,Stage,Amount,Create Date,Close Date,Region\n"
+  "D1,Alpha,Ann,Closed Won,\"$1,200.50\",2025-01-05,2025-02-01,EU\n"
+  "D2,Beta,Bob,Closed Won,350,2025-01-06,2025-03-01,\n"
+  "D3,Gamma,Ann,Closed Lost,(20.00),2025-01-07,2025-02-03,US\n"
+  "D5,Epsilon,Di,Prospecting,,2025-01-09,,\n";
+
+static void
+test_upsert_and_revert (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *v1 = write_csv (f, "v1.csv", deals_v1);
+  g_autofree char *v2 = write_csv (f, "v2.csv", deals_v2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SalesImporter) first = import (f, v1, NULL, &error);
+  g_autoptr(SalesImporter) again = NULL;
+  g_autoptr(SalesImporter) second = NULL;
+  const SalesImportReject *reject;
+  g_autofree char *extra = NULL;
+  g_autofree char *before = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (sales_importer_get_table (first), ==, "opportunities");
+  assert_counts (first, 3, 0, 0, 1);
+  reject = g_ptr_array_index (sales_importer_get_rejects (first), 0);
+  g_assert_cmpuint (reject->line, ==, 5);
+  g_assert_cmpstr (reject->column, ==, "Amount");
+  g_assert_cmpstr (reject->value, ==, "lots");
+  g_assert_nonnull (strstr (reject->reason, "not an amount"));
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM import_rejects WHERE "
+                                 "line = 5 AND cells LIKE '[\"D4\",%'"), ==, 1);
+
+  g_assert_cmpint (query_int (f, "SELECT amount FROM opportunities WHERE "
+                                 "external_id = 'D1'"), ==, 120050);
+  g_assert_cmpint (query_int (f, "SELECT amount FROM opportunities WHERE "
+                                 "external_id = 'D3'"), ==, -2000);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM opportunities WHERE "
+                                 "external_id = 'D2' AND outcome = 'open' AND "
+                                 "closed_at IS NULL"), ==, 1);
+  extra = query_text (f, "SELECT extra FROM opportunities WHERE "
+                         "external_id = 'D1'");
+  g_assert_cmpstr (extra, ==, "{\"Region\":\"EU\"}");
+
+  /* The same file again changes nothing. */
+  again = import (f, v1, NULL, &error);
+  g_assert_no_error (error);
+  assert_counts (again, 0, 0, 3, 1);
+
+  second = import (f, v2, NULL, &error);
+  g_assert_no_error (error);
+  assert_counts (second, 1, 1, 2, 0);
+  g_assert_cmpint (query_int (f, "SELECT amount FROM opportunities WHERE "
+                                 "external_id = 'D2'"), ==, 35000);
+  before = query_text (f, "SELECT before FROM import_changes WHERE "
+                          "action = 'update'");
+  g_assert_nonnull (strstr (before, "\"amount\":30000"));
+
+  /* Revert restores D2 and deletes D5; a second revert is refused. */
+  g_assert_true (sales_import_revert (f->workspace,
+                                      sales_importer_get_import_id (second),
+                                      &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f, "SELECT amount FROM opportunities WHERE "
+                                 "external_id = 'D2'"), ==, 30000);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM opportunities WHERE "
+                                 "external_id = 'D5'"), ==, 0);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM opportunities WHERE "
+                                 "external_id = 'D2' AND closed_at IS NULL AND "
+                                 "outcome = 'open'"), ==, 1);
+  g_assert_false (sales_import_revert (f->workspace,
+                                       sales_importer_get_import_id (second),
+                                       &error));
+  g_assert_error (error, SALES_ERROR, SALES_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sales_import_revert (f->workspace, 999, &error));
+  g_assert_error (error, SALES_ERROR, SALES_ERROR_NOT_FOUND);
+}
+
+static void
+test_revert_refused_under_later_import (Fixture       *f,
+                                        gconstpointer  data)
+{
+  g_autofree char *v1 = write_csv (f, "v1.csv", deals_v1);
+  g_autofree char *v2 = write_csv (f, "v2.csv", deals_v2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SalesImporter) first = import (f, v1, NULL, &error);
+  g_autoptr(SalesImporter) second = import (f, v2, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_false (sales_import_revert (f->workspace,
+                                       sales_importer_get_import_id (first),
+                                       &error));
+  g_assert_error (error, SALES_ERROR, SALES_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (sales_import_revert (f->workspace,
+                                      sales_importer_get_import_id (second),
+                                      NULL));
+  g_assert_true (sales_import_revert (f->workspace,
+                                      sales_importer_get_import_id (first),
+                                      &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM opportunities"), ==, 0);
+}
+
+static void
+cancel_cb (double   fraction,
+           gpointer user_data)
+{
+  if (fraction > 0.0 && fraction < 1.0)
+    g_cancellable_cancel (user_data);
+}
+
+static char *
+dump (Fixture *f)
+{
+  return query_text (f, "SELECT group_concat(external_id || amount, ',') FROM "
+                        "opportunities");
+}
+
+static void
+test_cancel_and_dry_run (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GString) big = g_string_new ("opportunity_id,amount\n");
+  g_autofree char *v1 = write_csv (f, "v1.csv", deals_v1);
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(SalesImporter) seed = import (f, v1, NULL, NULL);
+  g_autoptr(SalesImporter) cancelled = NULL;
+  g_autoptr(SalesImporter) dry = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (big, "X%u,%u\n", i, i);
+  g_string_append (big, "D1,5\n");
+  path = write_csv (f, "big.csv", big->str);
+  before = dump (f);
+
+  cancelled = sales_importer_new (f->workspace, path);
+  sales_importer_set_progress_func (cancelled, cancel_cb,
+                                    g_object_ref (cancellable),
+                                    g_object_unref);
+  g_assert_false (sales_importer_run (cancelled, cancellable, &error));
+  g_assert_error (error, SALES_ERROR, SALES_ERROR_CANCELLED);
+  g_clear_error (&error);
+  after = dump (f);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM imports"), ==, 1);
+
+  dry = sales_importer_new (f->workspace, path);
+  sales_importer_set_dry_run (dry, TRUE);
+  g_assert_true (sales_importer_run (dry, NULL, &error));
+  g_assert_no_error (error);
+  assert_counts (dry, 20000, 1, 0, 0);
+  g_assert_cmpint (sales_importer_get_import_id (dry), ==, 0);
+  g_free (after);
+  after = dump (f);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM imports"), ==, 1);
+}
+
+/* The rows that settle the order come after the sample. */
+static void
+test_date_order_decided_late (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new ("lead id,created\n");
+  g_autofree char *path = NULL;
+  g_autoptr(SalesImporter) importer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *why = NULL;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (text, "L%u,%u/%u/2025\n", i, i % 12 + 1,
+                            i % 9 + 1);
+  g_string_append (text, "L300,25/12/2025\n");
+  path = write_csv (f, "late.csv", text->str);
+
+  importer = sales_importer_new (f->workspace, path);
+  sales_importer_set_sniff_rows (importer, 50);
+  g_assert_true (sales_importer_run (importer, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (sales_importer_get_redone (importer));
+  assert_counts (importer, 301, 0, 0, 0);
+  why = sales_importer_dup_date_explanation (importer, 1);
+  g_assert_cmpstr (why, ==, "day first: 25/12/2025 on line 302 has 25 in "
+                   "the first position");
+  /* L13 is 2/5/2025: read day first, May 2. */
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM leads WHERE "
+                                 "external_id = 'L13' AND "
+                                 "created_at = '2025-05-02'"), ==, 1);
+}
+
+static void
+test_remembered_mapping (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *a = write_csv (f, "a.csv", "Ref,Who,Money\nR1,Ann,10\n");
+  g_autofree char *b = write_csv (f, "b.csv", "Ref,Who,Money\nR2,Bob,20\n");
+  g_autoptr(SalesImporter) first = sales_importer_new (f->workspace, a);
+  g_autoptr(SalesImporter) second = sales_importer_new (f->workspace, b);
+  g_autoptr(GError) error = NULL;
+  SalesMapping *mapping;
+
+  sales_importer_set_table (first, "opportunities");
+  sales_importer_add_override (first, "Ref=external_id");
+  sales_importer_add_override (first, "who=owner");
+  sales_importer_add_override (first, "Money=amount");
+  sales_importer_set_remember_mapping (first, TRUE);
+  g_assert_true (sales_importer_run (first, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (sales_importer_prepare (second, NULL, &error));
+  mapping = sales_importer_get_mapping (second);
+  g_assert_true (sales_mapping_is_remembered (mapping));
+  g_assert_cmpstr (sales_mapping_get_table (mapping), ==, "opportunities");
+  g_assert_cmpstr (sales_mapping_get_field (mapping, 1), ==, "owner");
+  g_assert_true (sales_importer_run (second, NULL, &error));
+  g_assert_cmpint (query_int (f, "SELECT amount FROM opportunities WHERE "
+                                 "external_id = 'R2' AND owner = 'Bob'"), ==,
+                   2000);
+}
+
+static void
+progress_cb (double   fraction,
+             gpointer user_data)
+{
+  double *last = user_data;
+
+  g_assert_true (fraction >= 0.0 && fraction <= 1.0);
+  *last = fraction;
+}
+
+static void
+done_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  gboolean *ok = user_data;
+
+  *ok = sales_importer_run_finish (SALES_IMPORTER (source), result, NULL);
+}
+
+static void
+test_async (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *v1 = write_csv (f, "v1.csv", deals_v1);
+  g_autoptr(SalesImporter) importer = sales_importer_new (f->workspace, v1);
+  gboolean ok = FALSE;
+  double last = -1;
+
+  sales_importer_set_progress_func (importer, progress_cb, &last, NULL);
+  sales_importer_run_async (importer, NULL, done_cb, &ok);
+  while (!ok)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_assert_cmpfloat (last, ==, 1.0);
+  assert_counts (importer, 3, 0, 0, 1);
+}
+
+/* A CRM API dump: nested properties flattened by the reader. */
+static void
+test_json_dump (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = write_csv (f, "deals.json",
+    "[{\"id\": \"H1\", \"properties\": {\"dealname\": \"Alpha\", "
+    "\"amount\": \"1200.5\", \"dealstage\": \"closedwon\", "
+    "\"closedate\": \"2025-03-07T14:05:00Z\", \"color\": \"red\"}},"
+    " {\"id\": \"H2\", \"properties\": {\"dealname\": \"Beta\", "
+    "\"amount\": \"\", \"dealstage\": \"appointmentscheduled\"}}]");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SalesImporter) importer = import (f, path, NULL, &error);
+  g_autofree char *row = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (sales_importer_get_table (importer), ==, "opportunities");
+  assert_counts (importer, 2, 0, 0, 0);
+  row = query_text (f, "SELECT name || '|' || outcome || '|' || amount || "
+                       "'|' || closed_at || '|' || extra FROM opportunities "
+                       "WHERE external_id = 'H1'");
+  g_assert_cmpstr (row, ==, "Alpha|won|120050|2025-03-07 14:05:00|"
+                   "{\"properties.color\":\"red\"}");
+}
+
+static char *
+shared_file (const char *relative)
+{
+  const char *dir = sales_test_shared_dir ();
+  char *path;
+
+  if (dir == NULL)
+    return NULL;
+
+  path = g_build_filename (dir, "testdata", relative, NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    g_clear_pointer (&path, g_free);
+  return path;
+}
+
+static void
+test_maven_pipeline (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = shared_file ("maven-crm-sample/"
+                                       "sales_pipeline_first400.csv");
+  g_autoptr(SalesImporter) importer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL)
+    {
+      g_test_skip ("../shared/testdata is absent");
+      return;
+    }
+
+  importer = import (f, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sales_importer_get_table (importer), ==, "opportunities");
+  assert_counts (importer, 400, 0, 0, 0);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM opportunities WHERE "
+                                 "outcome = 'won' AND stage = 'Won'"), ==,
+                   query_int (f, "SELECT count(*) FROM opportunities WHERE "
+                                 "stage = 'Won'"));
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM opportunities WHERE "
+                                 "stage IN ('Engaging', 'Prospecting') AND "
+                                 "(outcome != 'open' OR closed_at IS NOT NULL "
+                                 "OR amount IS NOT NULL)"), ==, 0);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM opportunities WHERE "
+                                 "stage = 'Lost' AND outcome = 'lost' AND "
+                                 "amount = 0"), ==,
+                   query_int (f, "SELECT count(*) FROM opportunities WHERE "
+                                 "stage = 'Lost'"));
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM opportunities WHERE "
+                                 "json_extract(extra, '$.product') IS NULL"),
+                   ==, 0);
+}
+
+static void
+test_olist (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *leads = shared_file ("olist-us-dates/"
+                                        "olist_marketing_qualified_leads_"
+                                        "dataset.csv");
+  g_autofree char *deals = shared_file ("olist-us-dates/"
+                                        "olist_closed_deals_dataset.csv");
+  g_autoptr(SalesImporter) lead_import = NULL;
+  g_autoptr(SalesImporter) deal_import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *why = NULL;
+
+  if (leads == NULL || deals == NULL)
+    {
+      g_test_skip ("../shared/testdata is absent");
+      return;
+    }
+
+  lead_import = import (f, leads, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sales_importer_get_table (lead_import), ==, "leads");
+  assert_counts (lead_import, 8000, 0, 0, 0);
+  why = sales_importer_dup_date_explanation (lead_import, 1);
+  g_assert_true (g_str_has_prefix (why, "month first: "));
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM leads WHERE "
+                                 "source IS NULL"), ==, 60);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM leads WHERE "
+                                 "created_at NOT LIKE '20__-__-__'"), ==, 0);
+
+  deal_import = sales_importer_new (f->workspace, deals);
+  sales_importer_add_constant (deal_import, "outcome=won");
+  g_assert_true (sales_importer_run (deal_import, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sales_importer_get_table (deal_import), ==,
+                   "opportunities");
+  assert_counts (deal_import, 380, 0, 0, 0);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM opportunities o JOIN "
+                                 "leads l ON l.external_id = o.lead_ref "
+                                 "WHERE o.outcome = 'won' AND "
+                                 "o.closed_at LIKE '20__-__-__ __:__:00'"),
+                   ==, 380);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/importer/upsert-and-revert", test_upsert_and_revert);
+  ADD ("/importer/revert-refused-under-later-import",
+       test_revert_refused_under_later_import);
+  ADD ("/importer/cancel-and-dry-run", test_cancel_and_dry_run);
+  ADD ("/importer/date-order-decided-late", test_date_order_decided_late);
+  ADD ("/importer/remembered-mapping", test_remembered_mapping);
+  ADD ("/importer/async", test_async);
+  ADD ("/importer/json-dump", test_json_dump);
+  ADD ("/importer/shared/maven-pipeline", test_maven_pipeline);
+  ADD ("/importer/shared/olist", test_olist);
+
+  return g_test_run ();
+}
