@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -46,7 +47,7 @@ format_money (gint64 minor_units)
 {
   guint64 magnitude = minor_units < 0 ? -(guint64)minor_units
                                       : (guint64)minor_units;
-  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT,
+  g_autofree char *digits = g_strdup_printf ("%" PRIu64,
                                              magnitude / 100);
   GString *text = g_string_new (minor_units < 0 ? "-" : "");
   gsize len = strlen (digits);
@@ -82,7 +83,7 @@ sales_cell_value_format (const SalesField *field,
 
       if (field != NULL && field->type == SALES_FIELD_MONEY)
         return format_money (n);
-      return g_strdup_printf ("%" G_GINT64_FORMAT, n);
+      return g_strdup_printf ("%" PRId64, n);
     }
 
   if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))

@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "sales-error.h"
@@ -26,7 +27,7 @@
 static char *
 count_text (guint64 count)
 {
-  return g_strdup_printf ("%" G_GUINT64_FORMAT, count);
+  return g_strdup_printf ("%" PRIu64, count);
 }
 
 static void
@@ -57,11 +58,11 @@ add_reject_row (GtkListBox              *list,
   g_autofree char *title = NULL;
 
   if (reject->column != NULL)
-    title = g_strdup_printf (_("Line %" G_GUINT64_FORMAT ", %s: “%s”"),
+    title = g_strdup_printf (_("Line %" PRIu64 ", %s: “%s”"),
                              reject->line, reject->column,
                              reject->value != NULL ? reject->value : "");
   else
-    title = g_strdup_printf (_("Line %" G_GUINT64_FORMAT), reject->line);
+    title = g_strdup_printf (_("Line %" PRIu64), reject->line);
 
   _sales_import_wizard_add_row (list, title, reject->reason, NULL);
 }
@@ -137,9 +138,9 @@ fill_summary (SalesImportWizard *self)
   g_autofree char *text = NULL;
 
   /* Translators: the counts of a finished import. */
-  text = g_strdup_printf (_("%" G_GUINT64_FORMAT " new, %" G_GUINT64_FORMAT
-                            " updated, %" G_GUINT64_FORMAT " unchanged, %"
-                            G_GUINT64_FORMAT " rejected"),
+  text = g_strdup_printf (_("%" PRIu64 " new, %" PRIu64
+                            " updated, %" PRIu64 " unchanged, %"
+                            PRIu64 " rejected"),
                           counts->inserted, counts->updated, counts->unchanged,
                           counts->rejected);
   adw_status_page_set_title (self->summary_page, _("Import Finished"));

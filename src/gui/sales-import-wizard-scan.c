@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "sales-import-wizard-private.h"
@@ -286,7 +287,7 @@ fill_facts (SalesImportWizard *self)
                                   delimiter);
 
   header = sales_sniffer_has_header (sniffer)
-    ? g_strdup_printf (_("Line %" G_GUINT64_FORMAT),
+    ? g_strdup_printf (_("Line %" PRIu64),
                        sales_sniffer_get_header_line (sniffer))
     : g_strdup (_("None; columns are numbered"));
   _sales_import_wizard_add_row (self->facts_list, _("Header Row"),

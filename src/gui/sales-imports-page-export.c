@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -159,7 +160,7 @@ sales_import_rejects_export (SalesWorkspace  *workspace,
   if (db == NULL || (mapping = read_mapping (db, import_id)) == NULL)
     {
       g_set_error (error, SALES_ERROR, SALES_ERROR_NOT_FOUND,
-                   _("There is no import %" G_GINT64_FORMAT), import_id);
+                   _("There is no import %" PRId64), import_id);
       return FALSE;
     }
 

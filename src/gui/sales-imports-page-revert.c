@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "sales-importer.h"
@@ -71,9 +72,9 @@ describe_import (SalesWorkspace *workspace,
           gint64 updated = sqlite3_column_int64 (stmt, 1);
 
           /* Translators: what reverting an import does. */
-          text = g_strdup_printf (_("The %" G_GINT64_FORMAT " rows it added "
+          text = g_strdup_printf (_("The %" PRId64 " rows it added "
                                     "will be deleted and the %"
-                                    G_GINT64_FORMAT " rows it updated get "
+                                    PRId64 " rows it updated get "
                                     "their earlier values back."),
                                   inserted, updated);
         }

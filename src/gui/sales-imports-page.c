@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
@@ -102,7 +103,7 @@ add_rejects (GtkWidget *expander,
       const char *value = (const char *)sqlite3_column_text (stmt, 2);
       g_autofree char *title = NULL;
 
-      title = g_strdup_printf (_("Line %" G_GINT64_FORMAT ", %s: “%s”"),
+      title = g_strdup_printf (_("Line %" PRId64 ", %s: “%s”"),
                                (gint64)sqlite3_column_int64 (stmt, 0),
                                column != NULL ? column : _("row"),
                                value != NULL ? value : "");
@@ -117,7 +118,7 @@ add_rejects (GtkWidget *expander,
   if (n_rejected > LISTED_REJECTS)
     {
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *more = g_strdup_printf (_("%" G_GINT64_FORMAT " more; "
+      g_autofree char *more = g_strdup_printf (_("%" PRId64 " more; "
                                                  "export them to see all"),
                                                n_rejected - LISTED_REJECTS);
 
@@ -159,9 +160,9 @@ summary_text (sqlite3_stmt *stmt)
   g_autofree char *counts = NULL;
 
   /* Translators: time, table, then the counts of an import. */
-  counts = g_strdup_printf (_("%s · %s · %" G_GINT64_FORMAT " new, %"
-                              G_GINT64_FORMAT " updated, %" G_GINT64_FORMAT
-                              " unchanged, %" G_GINT64_FORMAT " rejected"),
+  counts = g_strdup_printf (_("%s · %s · %" PRId64 " new, %"
+                              PRId64 " updated, %" PRId64
+                              " unchanged, %" PRId64 " rejected"),
                             (const char *)sqlite3_column_text (stmt, 3),
                             info != NULL ? _(info->label) : table,
                             (gint64)sqlite3_column_int64 (stmt, 4),
