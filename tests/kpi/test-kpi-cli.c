@@ -20,32 +20,12 @@ static const char *const kpi_ids[] = {
   "forecast_accuracy", "sales_efficiency", NULL
 };
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
+typedef SalesTestDir Fixture;
 
 /* One demo workspace for all tests: it never changes. */
 static char *demo_dir;
 static char *demo_path;
 
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = sales_test_make_tmpdir ();
-  f->path = g_build_filename (f->dir, "w.salesops", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  sales_test_remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
 
 static JsonObject *
 run_json (const char *const *args,
@@ -304,8 +284,8 @@ main (int    argc,
   g_assert_cmpint (sales_test_run_cli (create, NULL, NULL), ==, 0);
 
 #define ADD(path, func)                                                    \
-  g_test_add ("/kpi-cli/" path, Fixture, NULL, fixture_set_up, func,       \
-              fixture_tear_down)
+  g_test_add ("/kpi-cli/" path, Fixture, NULL, sales_test_dir_set_up, func,       \
+              sales_test_dir_tear_down)
 
   ADD ("json", test_json);
   ADD ("json-compare", test_json_compare);
