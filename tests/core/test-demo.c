@@ -3,8 +3,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include <sqlite3.h>
-
 #include "salesops-test.h"
 
 static const char *const tables[] = {
