@@ -10,6 +10,7 @@
 #include "sales-cli.h"
 #include "sales-demo.h"
 #include "sales-kpi.h"
+#include "sales-limits.h"
 
 /* A new file is created; an existing one must be an empty workspace. */
 static SalesWorkspace *
@@ -57,8 +58,9 @@ sales_cli_demo (int    argc,
 
   if (argc != 2)
     return sales_cli_usage_error ("demo", _("expected one WORKSPACE file"));
-  if (scale < 1)
-    return sales_cli_usage_error ("demo", _("--scale must be at least 1"));
+  if (scale < 1 || scale > SALES_DEMO_MAX_SCALE)
+    return sales_cli_usage_error ("demo", _("--scale must be between 1 and "
+                                            "%d"), SALES_DEMO_MAX_SCALE);
 
   path = g_canonicalize_filename (argv[1], NULL);
   workspace = open_or_create (path, &status);

@@ -140,7 +140,12 @@ static const char schema_v2[] =
   "  stale INTEGER NOT NULL,"
   "  built_at TEXT);"
   "INSERT INTO kpi_state (id, stale) VALUES (1, 1);"
+  /* Levels of grouping, in kpi_daily as in kpi_first: 0 by owner and
+   * source, 1 by source only (owner ''), 2 by owner only (source ''),
+   * 3 by neither, so that a report without filters reads one row a day.
+   */
   "CREATE TABLE kpi_daily ("
+  "  level INTEGER NOT NULL,"
   "  day TEXT NOT NULL, owner TEXT NOT NULL, source TEXT NOT NULL,"
   "  won INTEGER, lost INTEGER, won_timed INTEGER, won_ms INTEGER,"
   "  won_untimed INTEGER, lost_timed INTEGER, lost_ms INTEGER,"
@@ -154,18 +159,19 @@ static const char schema_v2[] =
   "  purchases_unpriced INTEGER, owned_cents INTEGER, owned INTEGER,"
   "  purchases_unowned INTEGER, forecasts INTEGER,"
   "  forecast_cents INTEGER,"
-  "  PRIMARY KEY (day, owner, source)) WITHOUT ROWID;"
-  /* First day each customer bought, per level of filtering: 0 by owner
-   * and source, 1 by source only, 2 by owner only, 3 by neither.
-   */
+  "  PRIMARY KEY (level, day, owner, source)) WITHOUT ROWID;"
+  /* First day each customer bought, per level of grouping. */
   "CREATE TABLE kpi_first ("
   "  level INTEGER NOT NULL, day TEXT NOT NULL, owner TEXT NOT NULL,"
   "  source TEXT NOT NULL, customers INTEGER NOT NULL,"
   "  PRIMARY KEY (level, day, owner, source)) WITHOUT ROWID;"
+  /* Each day's lead response times as a list of milliseconds, so that
+   * an exact median reads one row a day instead of one row a lead.
+   */
   "CREATE TABLE kpi_lead_hours ("
-  "  day TEXT NOT NULL, owner TEXT NOT NULL, source TEXT NOT NULL,"
-  "  ms INTEGER NOT NULL, lead INTEGER NOT NULL,"
-  "  PRIMARY KEY (day, owner, source, ms, lead)) WITHOUT ROWID;"
+  "  level INTEGER NOT NULL, day TEXT NOT NULL, owner TEXT NOT NULL,"
+  "  source TEXT NOT NULL, answered INTEGER NOT NULL, ms TEXT NOT NULL,"
+  "  PRIMARY KEY (level, day, owner, source)) WITHOUT ROWID;"
   "CREATE TABLE kpi_customer_days ("
   "  day TEXT NOT NULL, owner TEXT NOT NULL, source TEXT NOT NULL,"
   "  customer TEXT NOT NULL,"

@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "sales-reader-private.h"
@@ -468,7 +469,7 @@ sales_reader_set_error (SalesReader  *self,
     g_set_error (error, SALES_ERROR, code, "%s: %s", priv->path, detail);
   else
     /* Translators: file name, line number, what is wrong */
-    g_set_error (error, SALES_ERROR, code, _("%s, line %" G_GUINT64_FORMAT
+    g_set_error (error, SALES_ERROR, code, _("%s, line %" PRIu64
                                              ": %s"),
                  priv->path, line, detail);
 }

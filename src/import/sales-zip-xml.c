@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <libxml/parser.h>
 #include <string.h>
@@ -123,7 +124,7 @@ sales_zip_open_part (SalesReader  *owner,
    */
   if ((guint64)gsf_input_size (input) > SALES_MAX_ZIP_PART_BYTES)
     {
-      detail = g_strdup_printf (_("part %s unpacks to %" G_GINT64_FORMAT
+      detail = g_strdup_printf (_("part %s unpacks to %" PRId64
                                   " bytes, more than the 1 GB a workbook "
                                   "part may have (a zip bomb?)"),
                                 name, (gint64)gsf_input_size (input));

@@ -169,7 +169,12 @@ const char *const *sales_kpi_get_variants  (const char             *id);
 const char     *sales_kpi_get_formula      (const char             *id,
                                             const char             *variant);
 
-/* The roll-up the engine reads, and the period the CLI shows by default. */
+/* The roll-up the engine reads, and the period the CLI shows by default.
+ * Evaluations on a writable connection rebuild a stale roll-up first (a
+ * write transaction: seconds on a million rows); on a read-only one they
+ * build a private copy each time, so a worker thread should use a
+ * writable connection, or call sales_kpi_refresh() once after a change.
+ */
 gboolean        sales_kpi_refresh          (sqlite3                *db,
                                             GError                **error);
 gboolean        sales_kpi_default_period   (sqlite3                *db,

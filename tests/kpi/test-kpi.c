@@ -954,6 +954,12 @@ test_evaluate_all (Fixture       *f,
   g_assert_true (sales_kpi_default_period (f->db, 1, &latest, &error));
   g_assert_cmpstr (latest.from, ==, "2025-01-01");
   g_assert_cmpstr (latest.to, ==, "2025-04-01");
+  /* With fiscal quarters from February, 2025-04-02 lies in February to
+   * April: the one before runs from November.
+   */
+  g_assert_true (sales_kpi_default_period (f->db, 2, &latest, &error));
+  g_assert_cmpstr (latest.from, ==, "2024-11-01");
+  g_assert_cmpstr (latest.to, ==, "2025-02-01");
 
   g_assert_null (sales_kpi_evaluate (f->db, "no_such_kpi", &q1, NULL, NULL,
                                      &error));
@@ -1001,6 +1007,39 @@ test_roll_up_follows_writes (Fixture       *f,
   after = eval (f, "win_rate", "2025-Q1");
   assert_value (after, 80.0, 5);
   sqlite3_close (reader);
+}
+
+/* The median by selection equals the middle of the sorted responses. */
+static void
+check_median (Fixture    *f,
+              const char *period_text,
+              const char *owner)
+{
+  g_autoptr(SalesKpiResult) r = eval_filtered (f, "lead_response_hours",
+                                               period_text, owner, NULL);
+  SalesPeriod period = period_of (period_text);
+  char *sql = sqlite3_mprintf (
+    "SELECT avg (h) FROM (SELECT h FROM (SELECT (julianday"
+    " (first_response_at) - julianday (created_at)) * 24 AS h FROM leads"
+    " WHERE created_at >= %Q AND created_at < %Q AND (%Q IS NULL OR"
+    " owner = %Q) AND first_response_at IS NOT NULL) ORDER BY h"
+    " LIMIT 2 - (SELECT count (*) FROM leads WHERE created_at >= %Q AND"
+    " created_at < %Q AND (%Q IS NULL OR owner = %Q) AND first_response_at"
+    " IS NOT NULL) %% 2 OFFSET ((SELECT count (*) FROM leads WHERE"
+    " created_at >= %Q AND created_at < %Q AND (%Q IS NULL OR owner = %Q)"
+    " AND first_response_at IS NOT NULL) - 1) / 2)",
+    period.from, period.to, owner, owner, period.from, period.to, owner,
+    owner, period.from, period.to, owner, owner);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (f->db, sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_true (r->has_median);
+  g_assert_cmpfloat_with_epsilon (r->median,
+                                  sqlite3_column_double (stmt, 0), 1e-6);
+  sqlite3_finalize (stmt);
+  sqlite3_free (sql);
 }
 
 /* Invariants over the demo workspace. */
@@ -1078,6 +1117,8 @@ test_demo_invariants (Fixture       *f,
   check_buckets (f->db, &year, SALES_BUCKET_QUARTER, &f->settings);
   check_breakdowns (f->db, &year, "owner", &f->settings);
   check_drill (f->db, &year, NULL, &f->settings);
+  check_median (f, "2025", NULL);
+  check_median (f, "2024-Q3", "Avery Chen");
 }
 
 int
