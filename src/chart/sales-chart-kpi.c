@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "sales-chart-kpi.h"
@@ -166,11 +167,11 @@ sales_chart_kpi_counts_text (const SalesKpiResult *result)
                                            NULL);
   g_string_append_printf (text, _("Numerator %s · denominator %s · "),
                           numerator, denominator);
-  g_string_append_printf (text, ngettext ("%" G_GINT64_FORMAT " row counted",
-                                          "%" G_GINT64_FORMAT " rows counted",
+  g_string_append_printf (text, ngettext ("%" PRId64 " row counted",
+                                          "%" PRId64 " rows counted",
                                           (gulong)MIN (result->count, 2)),
                           result->count);
-  g_string_append_printf (text, _(" · %" G_GINT64_FORMAT " excluded"),
+  g_string_append_printf (text, _(" · %" PRId64 " excluded"),
                           result->excluded);
   if (result->excluded > 0 && result->excluded_reason != NULL)
     g_string_append_printf (text, " (%s)", result->excluded_reason);

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
@@ -354,9 +355,9 @@ print_summary (SalesImporter *importer)
   const SalesImportCounts *c = sales_importer_get_counts (importer);
   const GPtrArray *rejects = sales_importer_get_rejects (importer);
 
-  g_print (_("Import %" G_GINT64_FORMAT " into %s: %" G_GUINT64_FORMAT
-             " rows read, %" G_GUINT64_FORMAT " inserted, %" G_GUINT64_FORMAT
-             " updated, %" G_GUINT64_FORMAT " unchanged, %" G_GUINT64_FORMAT
+  g_print (_("Import %" PRId64 " into %s: %" PRIu64
+             " rows read, %" PRIu64 " inserted, %" PRIu64
+             " updated, %" PRIu64 " unchanged, %" PRIu64
              " rejected\n"),
            sales_importer_get_import_id (importer),
            sales_importer_get_table (importer), c->rows_read, c->inserted,
@@ -365,7 +366,7 @@ print_summary (SalesImporter *importer)
     {
       const SalesImportReject *r = g_ptr_array_index (rejects, i);
 
-      g_print (_("  line %" G_GUINT64_FORMAT ", column “%s”, value “%s”: %s\n"),
+      g_print (_("  line %" PRIu64 ", column “%s”, value “%s”: %s\n"),
                r->line, r->column ? r->column : "", r->value, r->reason);
     }
 }

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
@@ -277,7 +278,7 @@ print_table (const SalesKpiReport *report,
       g_autofree char *value_cell = pad (value, 18);
       g_autofree char *change_cell = pad (change, 10);
 
-      g_print ("  %s %s %s %8" G_GINT64_FORMAT "%s%s\n", label, value_cell,
+      g_print ("  %s %s %s %8" PRId64 "%s%s\n", label, value_cell,
                change_cell, r->count, r->has_value ? "" : "   ",
                r->has_value ? "" : r->reason);
     }

@@ -16,13 +16,6 @@ static const SalesCliCommand commands[] = {
   { "new", "WORKSPACE", N_("Create an empty workspace"), sales_cli_new },
   { "export", "WORKSPACE --table TABLE --output FILE.csv|FILE.json",
     N_("Write a table as CSV or JSON"), sales_cli_export },
-  { "preview", "FILE [--sheet S] [--rows N] [--json]",
-    N_("Show how a file would be read"), sales_cli_preview },
-  { "import", "WORKSPACE FILE [--table T] [--sheet S] [--map 'Header=field']... "
-    "[--set field=value]... [--dry-run] [--json]",
-    N_("Import a CSV, XLSX, ODS or JSON file"), sales_cli_import },
-  { "revert", "WORKSPACE IMPORT_ID",
-    N_("Take an import back"), sales_cli_revert },
   { "demo", "WORKSPACE [--seed N] [--scale N]",
     N_("Fill a workspace with two years of demo data"), sales_cli_demo },
   { "kpi", "WORKSPACE [--period P | --from DATE --to DATE] [--owner NAME]"
@@ -35,6 +28,13 @@ static const SalesCliCommand commands[] = {
   { "report", "WORKSPACE [--period P] --output FILE.pdf",
     N_("Write the dashboard report of the twelve KPIs as PDF"),
     sales_cli_report },
+  { "preview", "FILE [--sheet S] [--rows N] [--json]",
+    N_("Show how a file would be read"), sales_cli_preview },
+  { "import", "WORKSPACE FILE [--table T] [--sheet S] [--map 'Header=field']... "
+    "[--set field=value]... [--dry-run] [--json]",
+    N_("Import a CSV, XLSX, ODS or JSON file"), sales_cli_import },
+  { "revert", "WORKSPACE IMPORT_ID",
+    N_("Take an import back"), sales_cli_revert },
 };
 
 static void

@@ -34,12 +34,6 @@ int             sales_cli_new             (int          argc,
                                            char       **argv);
 int             sales_cli_export          (int          argc,
                                            char       **argv);
-int             sales_cli_preview         (int          argc,
-                                           char       **argv);
-int             sales_cli_import          (int          argc,
-                                           char       **argv);
-int             sales_cli_revert          (int          argc,
-                                           char       **argv);
 int             sales_cli_demo            (int          argc,
                                            char       **argv);
 int             sales_cli_kpi             (int          argc,
@@ -47,6 +41,12 @@ int             sales_cli_kpi             (int          argc,
 int             sales_cli_chart           (int          argc,
                                            char       **argv);
 int             sales_cli_report          (int          argc,
+                                           char       **argv);
+int             sales_cli_preview         (int          argc,
+                                           char       **argv);
+int             sales_cli_import          (int          argc,
+                                           char       **argv);
+int             sales_cli_revert          (int          argc,
                                            char       **argv);
 
 /* Helpers. */

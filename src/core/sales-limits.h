@@ -39,6 +39,17 @@
  */
 #define SALES_MAX_UNDO_GROUP 100000
 
+/* How many workspaces the Open Recent menu lists. Older entries drop off
+ * the end of the list kept in GSettings.
+ */
+#define SALES_MAX_RECENT_WORKSPACES 10
+
+/* The largest `salesops-cli demo --scale`. Scale 1 is about 2,000 leads
+ * and 2,000 opportunities; 500 gives the million-row benchmark workspace.
+ * The cap keeps a typo from filling a disk (scale 5000 is about 10 GB).
+ */
+#define SALES_DEMO_MAX_SCALE 5000
+
 /* The longest cell an import reads, in bytes of UTF-8. Far above any real
  * CRM field (a 10 MB note still reads), low enough that a runaway quote in
  * a CSV or a hostile workbook cannot exhaust memory: past it the reader
@@ -128,9 +139,3 @@
  * next evaluation would rebuild it anyway.
  */
 #define SALES_IMPORT_TRIGGER_MAX_ROWS SALES_KPI_MAX_DIRTY_KEYS
-
-/* The largest `salesops-cli demo --scale`. Scale 1 is about 2,000 leads
- * and 2,000 opportunities; 500 gives the million-row benchmark workspace.
- * The cap keeps a typo from filling a disk (scale 5000 is about 10 GB).
- */
-#define SALES_DEMO_MAX_SCALE 5000

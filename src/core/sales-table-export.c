@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -33,7 +34,7 @@ sales_money_to_text (gint64 minor_units)
   guint64 magnitude = minor_units < 0 ? -(guint64)minor_units
                                       : (guint64)minor_units;
 
-  return g_strdup_printf ("%s%" G_GUINT64_FORMAT ".%02u",
+  return g_strdup_printf ("%s%" PRIu64 ".%02u",
                           minor_units < 0 ? "-" : "",
                           magnitude / 100, (guint)(magnitude % 100));
 }

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "sales-error.h"
@@ -271,7 +272,7 @@ replay_group (SalesWorkspace  *self,
   {
     g_autofree char *mark =
       g_strdup_printf ("UPDATE edits SET undone = %d WHERE group_id = %"
-                       G_GINT64_FORMAT, backwards ? 1 : 0, group);
+                       PRId64, backwards ? 1 : 0, group);
 
     if (!sales_workspace_exec (self, mark, error) ||
         !sales_workspace_commit (self, error))

@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
@@ -260,7 +261,7 @@ _sales_row_to_json (sqlite3     *db,
     json = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
   else
     g_set_error (error, SALES_ERROR, SALES_ERROR_NOT_FOUND,
-                 _("There is no row %" G_GINT64_FORMAT " in %s"), id, table);
+                 _("There is no row %" PRId64 " in %s"), id, table);
   sqlite3_finalize (stmt);
 
   return json;
@@ -489,7 +490,7 @@ read_field (sqlite3      *db,
     return TRUE;
   if (rc == SQLITE_DONE)
     g_set_error (error, SALES_ERROR, SALES_ERROR_NOT_FOUND,
-                 _("There is no row %" G_GINT64_FORMAT " in %s"), id, table);
+                 _("There is no row %" PRId64 " in %s"), id, table);
   else
     sales_sqlite_set_error (error, db, NULL, rc);
 
@@ -672,7 +673,7 @@ sales_workspace_get_row (SalesWorkspace  *self,
     {
       sqlite3_finalize (stmt);
       g_set_error (error, SALES_ERROR, SALES_ERROR_NOT_FOUND,
-                   _("There is no row %" G_GINT64_FORMAT " in %s"), id, table);
+                   _("There is no row %" PRId64 " in %s"), id, table);
       return NULL;
     }
 

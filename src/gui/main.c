@@ -5,7 +5,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <locale.h>
 
 #include "sales-application.h"
@@ -17,9 +16,7 @@ main (int    argc,
   g_autoptr(SalesApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  sales_gui_init_i18n ();
 
   app = sales_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -17,5 +17,7 @@ G_DECLARE_FINAL_TYPE (SalesApplication, sales_application, SALES, APPLICATION,
 SalesApplication *sales_application_new (void);
 
 void              sales_gui_register_resources (void);
+void              sales_gui_init_i18n          (void);
+GSettings        *sales_gui_settings_new       (void);
 
 G_END_DECLS

@@ -24,6 +24,14 @@ SalesImportWizard *sales_import_wizard_new (GtkWindow      *parent,
                                             SalesWorkspace *workspace,
                                             GFile          *file);
 
+/* Opens the wizard on text pasted from the clipboard, written first to a
+ * file in the user's cache directory.
+ */
+SalesImportWizard *sales_import_wizard_new_for_text (GtkWindow      *parent,
+                                                     SalesWorkspace *workspace,
+                                                     const char     *text,
+                                                     GError        **error);
+
 /* Whether the wizard can read @file, judged by its name. */
 gboolean           sales_import_wizard_can_import (GFile *file);
 

@@ -1,4 +1,4 @@
-/* sales-window.h
+/* sales-window.h: a window on one workspace
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,8 +18,19 @@ G_DECLARE_FINAL_TYPE (SalesWindow, sales_window, SALES, WINDOW,
                       AdwApplicationWindow)
 
 SalesWindow    *sales_window_new           (SalesApplication *app);
-void            sales_window_open_file     (SalesWindow      *self,
+gboolean        sales_window_open_file     (SalesWindow      *self,
                                             GFile            *file);
 SalesWorkspace *sales_window_get_workspace (SalesWindow      *self);
+void            sales_window_add_toast     (SalesWindow      *self,
+                                            AdwToast         *toast);
+void            sales_window_toast_saved   (SalesWindow      *self,
+                                            GFile            *file);
+void            sales_window_show_rows     (SalesWindow      *self,
+                                            const char       *table,
+                                            const char       *where,
+                                            const char       *description);
+const char     *sales_window_get_visible_page (SalesWindow   *self);
+GtkWidget      *sales_window_get_page      (SalesWindow      *self,
+                                            const char       *name);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -260,7 +261,7 @@ format_time (gint64  seconds,
   char *o = buf;
 
   if (hours >= 100)
-    o += g_snprintf (o, SALES_CELL_TEXT_SIZE, "%" G_GINT64_FORMAT, hours);
+    o += g_snprintf (o, SALES_CELL_TEXT_SIZE, "%" PRId64, hours);
   else
     o = put_digits (o, hours, 2);
   *o++ = ':';

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -129,23 +130,23 @@ explain_default (const SalesColumnEvidence *self,
   if (order == SALES_DATE_ORDER_MONTH_FIRST)
     return g_strdup_printf (ngettext ("ambiguous: no date has a number "
                                       "above 12 before the year (%"
-                                      G_GUINT64_FORMAT " value); read month "
+                                      PRIu64 " value); read month "
                                       "first, as US exports write dates "
                                       "with “/” or AM/PM",
                                       "ambiguous: no date has a number "
                                       "above 12 before the year (%"
-                                      G_GUINT64_FORMAT " values); read "
+                                      PRIu64 " values); read "
                                       "month first, as US exports write "
                                       "dates with “/” or AM/PM",
                                       self->n_ambiguous_dates),
                             self->n_ambiguous_dates);
 
   return g_strdup_printf (ngettext ("ambiguous: no date has a number above "
-                                    "12 before the year (%" G_GUINT64_FORMAT
+                                    "12 before the year (%" PRIu64
                                     " value); read day first, as dates "
                                     "written with “.” or “-” usually are",
                                     "ambiguous: no date has a number above "
-                                    "12 before the year (%" G_GUINT64_FORMAT
+                                    "12 before the year (%" PRIu64
                                     " values); read day first, as dates "
                                     "written with “.” or “-” usually are",
                                     self->n_ambiguous_dates),
@@ -157,11 +158,11 @@ explain_proof (SalesDateOrder    order,
                const SalesProof *proof)
 {
   if (order == SALES_DATE_ORDER_DAY_FIRST)
-    return g_strdup_printf (_("day first: %s on line %" G_GUINT64_FORMAT
+    return g_strdup_printf (_("day first: %s on line %" PRIu64
                               " has %d in the first position"),
                             proof->text, proof->line, proof->number);
 
-  return g_strdup_printf (_("month first: %s on line %" G_GUINT64_FORMAT
+  return g_strdup_printf (_("month first: %s on line %" PRIu64
                             " has %d in the second position"),
                           proof->text, proof->line, proof->number);
 }
@@ -175,8 +176,8 @@ explain_mixed (const SalesColumnEvidence *self,
   g_autofree char *month = explain_proof (SALES_DATE_ORDER_MONTH_FIRST,
                                           &self->month_first);
 
-  return g_strdup_printf (_("mixed: %" G_GUINT64_FORMAT " dates read day "
-                            "first (%s) and %" G_GUINT64_FORMAT " month "
+  return g_strdup_printf (_("mixed: %" PRIu64 " dates read day "
+                            "first (%s) and %" PRIu64 " month "
                             "first (%s); the column is read %s and the "
                             "others are rejected"),
                           self->day_first.count, day,
@@ -278,14 +279,14 @@ sales_column_evidence_decimal_mark (const SalesColumnEvidence  *self,
     {
       mark = SALES_DECIMAL_COMMA;
       text = g_strdup_printf (_("decimal comma: %s on line %"
-                                G_GUINT64_FORMAT), comma->text,
+                                PRIu64), comma->text,
                               comma->line);
     }
   else
     {
       mark = SALES_DECIMAL_POINT;
       text = g_strdup_printf (_("decimal point: %s on line %"
-                                G_GUINT64_FORMAT), point->text,
+                                PRIu64), point->text,
                               point->line);
     }
 

@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "sales-csv-reader.h"
+#include "sales-csv-sniff.h"
 #include "sales-limits.h"
 #include "sales-reader-private.h"
 #include "sales-row-builder.h"
@@ -38,8 +39,6 @@
 #define BLOCK_SIZE (128 * 1024)
 /* Room kept before a block for the bytes of a character cut in two. */
 #define CARRY_MAX 4
-/* How many lines the delimiter is sniffed on. */
-#define SNIFF_LINES 50
 
 typedef enum
 {
@@ -164,81 +163,6 @@ start_reading (SalesCsvReader  *self,
   sales_row_builder_reset (&self->builder);
 
   return fill (self, error);
-}
-
-/* Counts the fields of each line of @text split by @delimiter, outside
- * quotes, and returns how many lines share the most common count, or 0
- * when that count is 1 (the delimiter does not occur).
- */
-static guint
-delimiter_score (const char *text,
-                 const char *end,
-                 char        delimiter,
-                 gboolean    whole)
-{
-  guint counts[SNIFF_LINES];
-  guint n_lines = 0;
-  guint fields = 1;
-  gboolean quoted = FALSE;
-  gboolean blank = TRUE;
-  guint best = 0;
-  guint best_fields = 0;
-
-  for (const char *p = text; p < end && n_lines < SNIFF_LINES; p++)
-    {
-      if (*p == '"')
-        quoted = !quoted;
-      else if (!quoted && *p == delimiter)
-        fields++;
-      else if (!quoted && (*p == '\n' || *p == '\r'))
-        {
-          if (!blank)
-            counts[n_lines++] = fields;
-          fields = 1;
-          blank = TRUE;
-          continue;
-        }
-      blank = FALSE;
-    }
-  if (!blank && whole && n_lines < SNIFF_LINES)
-    counts[n_lines++] = fields;
-
-  for (guint i = 0; i < n_lines; i++)
-    {
-      guint same = 0;
-
-      for (guint j = 0; j < n_lines; j++)
-        same += counts[j] == counts[i];
-      if (same > best || (same == best && counts[i] > best_fields))
-        {
-          best = same;
-          best_fields = counts[i];
-        }
-    }
-
-  return best_fields > 1 ? best : 0;
-}
-
-static char
-sniff_delimiter (SalesCsvReader *self)
-{
-  static const char candidates[] = { ',', ';', '\t', '|' };
-  char best = ',';
-  guint best_score = 0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
-    {
-      guint score = delimiter_score (self->cur, self->end, candidates[i],
-                                     self->eof);
-
-      if (score > best_score)
-        {
-          best = candidates[i];
-          best_score = score;
-        }
-    }
-
-  return best;
 }
 
 static void
@@ -629,7 +553,8 @@ sales_csv_reader_new (const char    *path,
   if (!open_file (self, path, error) || !start_reading (self, error))
     return NULL;
 
-  set_delimiter (self, sniff_delimiter (self));
+  set_delimiter (self, sales_csv_sniff_delimiter (self->cur, self->end,
+                                                  self->eof));
   g_debug ("%s: %s, delimiter '%c'", path,
            sales_text_encoding_name (self->encoding), self->delimiter);
 

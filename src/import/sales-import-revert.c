@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "sales-error.h"
@@ -33,7 +34,7 @@ sql_error (Revert  *r,
            GError **error)
 {
   g_set_error (error, SALES_ERROR, SALES_ERROR_SQL,
-               _("Could not revert import %" G_GINT64_FORMAT " of “%s”: %s"),
+               _("Could not revert import %" PRId64 " of “%s”: %s"),
                r->id, r->path, sqlite3_errmsg (r->db));
   return FALSE;
 }
@@ -115,14 +116,14 @@ check_revertible (Revert  *r,
   if (r->table == NULL || !sales_schema_is_table (r->table))
     {
       g_set_error (error, SALES_ERROR, SALES_ERROR_NOT_FOUND,
-                   _("“%s” has no import %" G_GINT64_FORMAT), r->path, r->id);
+                   _("“%s” has no import %" PRId64), r->path, r->id);
       return FALSE;
     }
 
   if (reverted != NULL)
     {
       g_set_error (error, SALES_ERROR, SALES_ERROR_INVALID,
-                   _("Import %" G_GINT64_FORMAT " of “%s” was already "
+                   _("Import %" PRId64 " of “%s” was already "
                      "reverted on %s"), r->id, r->path, reverted);
       return FALSE;
     }
@@ -140,7 +141,7 @@ check_revertible (Revert  *r,
   if (later != NULL)
     {
       g_set_error (error, SALES_ERROR, SALES_ERROR_INVALID,
-                   _("Import %" G_GINT64_FORMAT " of “%s” cannot be "
+                   _("Import %" PRId64 " of “%s” cannot be "
                      "reverted: import %s changed the same rows later; "
                      "revert that one first"), r->id, r->path, later);
       return FALSE;

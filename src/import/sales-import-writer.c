@@ -22,6 +22,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -368,7 +369,7 @@ count_rows_up_to (SalesImportWriter  *self,
   gint64 rows = 0;
 
   sql = g_strdup_printf ("SELECT count(*) FROM (SELECT 1 FROM %s LIMIT %"
-                         G_GINT64_FORMAT ")", table_name (self), limit);
+                         PRId64 ")", table_name (self), limit);
   if ((stmt = prepare (self, sql, error)) == NULL)
     return -1;
   if (sqlite3_step (stmt) == SQLITE_ROW)

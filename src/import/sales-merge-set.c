@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "sales-limits.h"
 #include "sales-merge-set.h"
 
 #define MERGE(set, i) (&g_array_index ((set)->merges, SalesMerge, (i)))
@@ -115,8 +116,25 @@ sales_merge_set_width (SalesMergeSet *set)
       SalesMerge *merge = MERGE (set, g_array_index (set->active, guint, i));
 
       if (merge->value != NULL && merge->value[0] != '\0')
-        width = MAX (width, merge->last_col + 1);
+        width = MAX (width, MIN (merge->last_col, G_MAXUINT32 - 1) + 1);
     }
 
-  return width;
+  /* A range may claim any column; a row holds no more than the cap. */
+  return MIN (width, SALES_MAX_ROW_CELLS);
+}
+
+guint32
+sales_merge_set_run_end (SalesMergeSet *set)
+{
+  guint32 end = G_MAXUINT32;
+
+  for (guint i = 0; i < set->active->len; i++)
+    {
+      SalesMerge *merge = MERGE (set, g_array_index (set->active, guint, i));
+
+      if (merge->value != NULL && merge->value[0] != '\0')
+        end = MIN (end, merge->last_row);
+    }
+
+  return end;
 }

@@ -52,8 +52,13 @@ const char *sales_merge_set_value_at  (SalesMergeSet *set,
                                        guint32        row,
                                        guint32        col);
 /* One past the last column of the current row a non-empty range
- * covers, or 0.
+ * covers (at most SALES_MAX_ROW_CELLS), or 0.
  */
 guint32     sales_merge_set_width     (SalesMergeSet *set);
+
+/* The last row up to which the non-empty ranges covering the current
+ * row all go on (rows until then read alike), or G_MAXUINT32.
+ */
+guint32     sales_merge_set_run_end   (SalesMergeSet *set);
 
 G_END_DECLS

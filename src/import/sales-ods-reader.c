@@ -27,9 +27,6 @@
 #include "sales-row-builder.h"
 #include "sales-zip-xml.h"
 
-/* Blocks parsed between two looks at the cancellable. */
-#define CANCEL_CHECK_BLOCKS 64
-
 typedef enum
 {
   VALUE_TEXT,       /* the text:p paragraphs */
@@ -54,7 +51,6 @@ struct _SalesOdsReader
   GString         *text;
   GString         *value;
   GError          *error;
-  guint            blocks;
 
   guint            table_depth;
   guint            table_count;
@@ -431,36 +427,13 @@ on_text (void          *user_data,
 
 static gboolean
 sales_ods_reader_next_row (SalesReader  *reader,
-                           SalesRow    **row,
-                           GError      **error)
+                          SalesRow    **row,
+                          GError      **error)
 {
   SalesOdsReader *self = SALES_ODS_READER (reader);
 
-  while ((*row = sales_row_queue_pop (&self->queue)) == NULL)
-    {
-      int result;
-
-      if (++self->blocks % CANCEL_CHECK_BLOCKS == 0 &&
-          sales_reader_cancelled (reader, error))
-        return FALSE;
-
-      result = sales_xml_push_step (self->push, reader, error);
-      if (self->error != NULL)
-        {
-          g_clear_error (error);
-          g_propagate_error (error, g_steal_pointer (&self->error));
-          return FALSE;
-        }
-      if (result <= 0)
-        {
-          if (result == 0)
-            sales_reader_set_position (reader, sales_reader_get_size (reader));
-          return result == 0 && (*row = sales_row_queue_pop (&self->queue));
-        }
-      sales_reader_set_position (reader, sales_xml_push_position (self->push));
-    }
-
-  return TRUE;
+  return sales_xml_push_next_row (self->push, reader, &self->queue,
+                                  &self->error, row, error);
 }
 
 static gboolean
@@ -511,12 +484,7 @@ sales_ods_reader_class_init (SalesOdsReaderClass *klass)
 static void
 sales_ods_reader_init (SalesOdsReader *self)
 {
-  self->sax.initialized = XML_SAX2_MAGIC;
-  self->sax.startElementNs = on_start;
-  self->sax.endElementNs = on_end;
-  self->sax.characters = on_text;
-  self->sax.cdataBlock = on_text;
-  self->sax.ignorableWhitespace = on_text;
+  sales_xml_sax_init (&self->sax, on_start, on_end, on_text);
 
   sales_row_builder_init (&self->builder);
   sales_row_queue_init (&self->queue);

@@ -206,7 +206,7 @@ sales_ods_list_sheets (SalesReader  *owner,
                                                    TRUE, error);
   g_autoptr(GHashTable) hidden = NULL;
   g_autoptr(SalesXmlPush) push = NULL;
-  xmlSAXHandler sax = { 0 };
+  xmlSAXHandler sax;
   Lister lister = { owner };
   int result;
 
@@ -215,9 +215,7 @@ sales_ods_list_sheets (SalesReader  *owner,
 
   hidden = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   lister.hidden_styles = hidden;
-  sax.initialized = XML_SAX2_MAGIC;
-  sax.startElementNs = on_start;
-  sax.endElementNs = on_end;
+  sales_xml_sax_init (&sax, on_start, on_end, NULL);
   push = sales_xml_push_new (input, "content.xml", &sax, &lister);
   lister.push = push;
 

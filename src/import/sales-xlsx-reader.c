@@ -28,9 +28,6 @@
 #include "sales-xlsx-workbook.h"
 #include "sales-zip-xml.h"
 
-/* Blocks parsed between two looks at the cancellable. */
-#define CANCEL_CHECK_BLOCKS 64
-
 typedef enum
 {
   COLLECT_NONE,
@@ -54,7 +51,6 @@ struct _SalesXlsxReader
   SalesRowQueue        queue;
   GString             *text;
   GError              *error;           /* set inside a SAX callback */
-  guint                blocks;
 
   gboolean             in_sheet_data;
   gboolean             in_row;
@@ -307,41 +303,50 @@ begin_cell (SalesXlsxReader  *self,
   self->phonetic_depth = 0;
 }
 
-/* Ends the current row and queues it when it holds a value. */
+/* Ends the current row and queues it @count times when it holds a
+ * value.
+ */
 static void
-end_row (SalesXlsxReader *self)
+end_rows (SalesXlsxReader *self,
+          guint32          count)
 {
   fill_to (self, sales_merge_set_width (&self->merges));
-  self->last_row = self->row;
+  self->last_row = self->row + count - 1;
   self->in_row = FALSE;
 
   if (!self->row_has_value)
     return;
 
-  self->sheet_cells += self->builder.n_cells;
+  self->sheet_cells += (guint64)self->builder.n_cells * count;
   if (self->sheet_cells > SALES_MAX_SHEET_CELLS)
     {
       fail (self, _("the sheet has more than 64 million cells"));
       return;
     }
-  sales_row_queue_push (&self->queue, &self->builder, self->row);
+  sales_row_queue_push_repeated (&self->queue, &self->builder, self->row,
+                                 count);
 }
 
 /* Queues the rows before @before that the XML leaves out but a merged
- * range above covers.
+ * range above covers: alike until a range ends, so queued once each run.
  */
 static void
 gap_rows (SalesXlsxReader *self,
           guint32          before)
 {
-  while (self->merges.merges->len > 0 && self->last_row + 1 < before)
+  while (self->merges.merges->len > 0 && self->last_row + 1 < before &&
+         self->error == NULL)
     {
-      sales_merge_set_enter_row (&self->merges, self->last_row + 1);
+      guint32 row = self->last_row + 1;
+      guint32 end;
+
+      sales_merge_set_enter_row (&self->merges, row);
       if (sales_merge_set_width (&self->merges) == 0)
         return;
 
-      begin_row (self, self->last_row + 1);
-      end_row (self);
+      end = MIN (before - 1, sales_merge_set_run_end (&self->merges));
+      begin_row (self, row);
+      end_rows (self, end - row + 1);
     }
 }
 
@@ -412,7 +417,7 @@ on_end (void          *user_data,
   else if (self->in_cell && g_str_equal (name, "c"))
     finish_cell (self);
   else if (self->in_row && g_str_equal (name, "row"))
-    end_row (self);
+    end_rows (self, 1);
   else if (self->in_sheet_data && g_str_equal (name, "sheetData"))
     {
       self->in_sheet_data = FALSE;
@@ -437,37 +442,13 @@ on_text (void          *user_data,
 
 static gboolean
 sales_xlsx_reader_next_row (SalesReader  *reader,
-                            SalesRow    **row,
-                            GError      **error)
+                          SalesRow    **row,
+                          GError      **error)
 {
   SalesXlsxReader *self = SALES_XLSX_READER (reader);
 
-  while ((*row = sales_row_queue_pop (&self->queue)) == NULL)
-    {
-      int result;
-
-      if (++self->blocks % CANCEL_CHECK_BLOCKS == 0 &&
-          sales_reader_cancelled (reader, error))
-        return FALSE;
-
-      result = sales_xml_push_step (self->push, reader, error);
-      if (self->error != NULL)
-        {
-          g_clear_error (error);
-          g_propagate_error (error, g_steal_pointer (&self->error));
-          return FALSE;
-        }
-      if (result <= 0)
-        {
-          sales_row_queue_reset (&self->queue);
-          if (result == 0)
-            sales_reader_set_position (reader, sales_reader_get_size (reader));
-          return result == 0 && (*row = sales_row_queue_pop (&self->queue));
-        }
-      sales_reader_set_position (reader, sales_xml_push_position (self->push));
-    }
-
-  return TRUE;
+  return sales_xml_push_next_row (self->push, reader, &self->queue,
+                                  &self->error, row, error);
 }
 
 static gboolean
@@ -517,12 +498,7 @@ sales_xlsx_reader_class_init (SalesXlsxReaderClass *klass)
 static void
 sales_xlsx_reader_init (SalesXlsxReader *self)
 {
-  self->sax.initialized = XML_SAX2_MAGIC;
-  self->sax.startElementNs = on_start;
-  self->sax.endElementNs = on_end;
-  self->sax.characters = on_text;
-  self->sax.cdataBlock = on_text;
-  self->sax.ignorableWhitespace = on_text;
+  sales_xml_sax_init (&self->sax, on_start, on_end, on_text);
 
   sales_row_builder_init (&self->builder);
   sales_row_queue_init (&self->queue);
@@ -590,7 +566,7 @@ load_merges (SalesXlsxReader  *self,
  * @path: an XLSX or XLSM file
  * @sheet: (nullable): a sheet name or 0-based index; %NULL for the first
  *   visible sheet
- * @cancellable: (nullable): checked between rows
+ * @cancellable: (nullable): checked between blocks
  * @error: return location for a #GError
  *
  * Opens the workbook, lists its sheets and reads what the chosen sheet

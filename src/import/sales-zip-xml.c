@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <libxml/parser.h>
 #include <string.h>
@@ -123,7 +124,7 @@ sales_zip_open_part (SalesReader  *owner,
    */
   if ((guint64)gsf_input_size (input) > SALES_MAX_ZIP_PART_BYTES)
     {
-      detail = g_strdup_printf (_("part %s unpacks to %" G_GINT64_FORMAT
+      detail = g_strdup_printf (_("part %s unpacks to %" PRId64
                                   " bytes, more than the 1 GB a workbook "
                                   "part may have (a zip bomb?)"),
                                 name, (gint64)gsf_input_size (input));
@@ -352,7 +353,9 @@ sales_xml_read_part (SalesReader         *owner,
 /* Blocks fed to the push parser: small, so that the rows one block
  * completes stay few.
  */
-#define PUSH_BLOCK (32 * 1024)
+#define PUSH_BLOCK (64 * 1024)
+/* Blocks parsed between two looks at the cancellable. */
+#define CANCEL_CHECK_BLOCKS 64
 
 struct _SalesXmlPush
 {
@@ -361,6 +364,7 @@ struct _SalesXmlPush
   gboolean          finished;
   gboolean          stopped;
   char             *buffer;
+  guint             blocks;
 };
 
 SalesXmlPush *
@@ -478,4 +482,60 @@ sales_xml_sax_attribute (const xmlChar **attributes,
     }
 
   return NULL;
+}
+
+void
+sales_xml_sax_init (xmlSAXHandler          *sax,
+                    startElementNsSAX2Func  start,
+                    endElementNsSAX2Func    end,
+                    charactersSAXFunc       text)
+{
+  memset (sax, 0, sizeof *sax);
+  sax->initialized = XML_SAX2_MAGIC;
+  sax->startElementNs = start;
+  sax->endElementNs = end;
+  sax->characters = text;
+  sax->cdataBlock = text;
+  sax->ignorableWhitespace = text;
+}
+
+gboolean
+sales_xml_push_next_row (SalesXmlPush   *push,
+                         SalesReader    *owner,
+                         SalesRowQueue  *queue,
+                         GError        **pending,
+                         SalesRow      **row,
+                         GError        **error)
+{
+  while ((*row = sales_row_queue_pop (queue)) == NULL)
+    {
+      int result;
+
+      /* Rows finished before a limit was hit come out first. */
+      if (*pending != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (pending));
+          return FALSE;
+        }
+      if (++push->blocks % CANCEL_CHECK_BLOCKS == 0 &&
+          sales_reader_cancelled (owner, error))
+        return FALSE;
+
+      result = sales_xml_push_step (push, owner, error);
+      if (*pending != NULL)
+        {
+          g_clear_error (error);
+          continue;
+        }
+      if (result < 0)
+        return FALSE;
+      if (result == 0)
+        {
+          sales_reader_set_position (owner, sales_reader_get_size (owner));
+          return (*row = sales_row_queue_pop (queue)) != NULL;
+        }
+      sales_reader_set_position (owner, push->guard.position);
+    }
+
+  return TRUE;
 }

@@ -15,6 +15,7 @@
 #include <libxml/xmlreader.h>
 
 #include "sales-reader.h"
+#include "sales-row-builder.h"
 
 G_BEGIN_DECLS
 
@@ -91,6 +92,25 @@ int               sales_xml_push_step     (SalesXmlPush   *push,
  */
 void              sales_xml_push_stop     (SalesXmlPush   *push);
 guint64           sales_xml_push_position (SalesXmlPush   *push);
+
+/* Sets @sax up for SAX2 with these callbacks (text for all character
+ * data: whitespace is data inside a cell).
+ */
+void              sales_xml_sax_init      (xmlSAXHandler           *sax,
+                                           startElementNsSAX2Func   start,
+                                           endElementNsSAX2Func     end,
+                                           charactersSAXFunc        text);
+
+/* The next_row of a reader whose SAX callbacks queue rows in @queue and
+ * leave a limit error in @pending: hands out queued rows, parsing blocks
+ * as needed, then @pending, then the end.
+ */
+gboolean          sales_xml_push_next_row (SalesXmlPush   *push,
+                                           SalesReader    *owner,
+                                           SalesRowQueue  *queue,
+                                           GError        **pending,
+                                           SalesRow      **row,
+                                           GError        **error);
 
 /* The value of attribute @name among SAX2's (localname, prefix, URI,
  * value, end) quintuples, copied into @buf of @size bytes, or NULL.

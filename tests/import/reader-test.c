@@ -47,6 +47,49 @@ reader_test_drain (SalesReader  *reader,
   return g_steal_pointer (&rows);
 }
 
+void
+reader_fixture_setup (ReaderFixture *fixture,
+                      gconstpointer  file_name)
+{
+  fixture->dir = sales_test_make_tmpdir ();
+  fixture->path = g_build_filename (fixture->dir,
+                                    file_name != NULL ? file_name : "in",
+                                    NULL);
+}
+
+void
+reader_fixture_teardown (ReaderFixture *fixture,
+                         gconstpointer  file_name)
+{
+  sales_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+char *
+reader_test_shared_file (const char *relative)
+{
+  const char *shared = sales_test_shared_dir ();
+
+  if (shared == NULL)
+    {
+      g_test_skip ("../shared/testdata is absent");
+      return NULL;
+    }
+  return g_build_filename (shared, "testdata", relative, NULL);
+}
+
+GPtrArray *
+reader_test_read_ok (const char *path,
+                     const char *sheet)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows = reader_test_read_all (path, sheet, &error);
+
+  g_assert_no_error (error);
+  return rows;
+}
+
 GPtrArray *
 reader_test_read_all (const char  *path,
                       const char  *sheet,

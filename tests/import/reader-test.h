@@ -16,6 +16,28 @@ typedef struct
   GStrv    cells;
 } TestRow;
 
+/* A temporary folder, and in it @path: a file named by the test data
+ * (g_test_add's), or "in" when there is none.
+ */
+typedef struct
+{
+  char *dir;
+  char *path;
+} ReaderFixture;
+
+void       reader_fixture_setup    (ReaderFixture *fixture,
+                                    gconstpointer  file_name);
+void       reader_fixture_teardown (ReaderFixture *fixture,
+                                    gconstpointer  file_name);
+
+/* The path of @relative under ../shared/testdata, or %NULL (the test is
+ * then marked skipped) when there is no such folder.
+ */
+char      *reader_test_shared_file (const char   *relative);
+
+/* Every row of @path (sheet @sheet), asserting it reads without error. */
+GPtrArray *reader_test_read_ok     (const char   *path,
+                                    const char   *sheet);
 /* Every row of @path (sheet @sheet), or NULL with @error set. */
 GPtrArray *reader_test_read_all    (const char   *path,
                                     const char   *sheet,

@@ -11,25 +11,7 @@
 #include "sales-limits.h"
 #include "salesops-test.h"
 
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  fixture->dir = sales_test_make_tmpdir ();
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  sales_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
+typedef ReaderFixture Fixture;
 
 /* Writes @contents as a file and reads it back whole. */
 static GPtrArray *
@@ -434,6 +416,18 @@ test_open_errors (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "old.xls"));
 }
 
+/* A first '[' makes JSON of a file only when its name does not say CSV. */
+static void
+test_bracket_start (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = read_text (fixture, "[Name],[Amount]\nA,1\n",
+                                         -1);
+
+  reader_test_assert_row (rows, 0, 1, "[Name]", "[Amount]", NULL);
+  reader_test_assert_row (rows, 1, 2, "A", "1", NULL);
+}
+
 static void
 test_empty_file (Fixture       *fixture,
                  gconstpointer  data)
@@ -482,28 +476,18 @@ check_spectrum_case (const char *csv_path,
 static void
 test_csv_spectrum (void)
 {
-  const char *shared = sales_test_shared_dir ();
-  g_autofree char *dir = NULL;
+  g_autofree char *dir = reader_test_shared_file ("csv-spectrum");
+  g_autofree char *csvs = NULL;
   g_autoptr(GDir) listing = NULL;
   const char *name;
   guint checked = 0;
 
-  if (shared == NULL)
-    {
-      g_test_skip ("../shared/testdata is absent");
-      return;
-    }
+  if (dir == NULL)
+    return;
 
-  dir = g_build_filename (shared, "testdata", "csv-spectrum", NULL);
-  listing = g_dir_open (dir, 0, NULL);
+  csvs = g_build_filename (dir, "csvs", NULL);
+  listing = g_dir_open (csvs, 0, NULL);
   g_assert_nonnull (listing);
-  listing = (g_dir_close (listing), NULL);
-  {
-    g_autofree char *csvs = g_build_filename (dir, "csvs", NULL);
-
-    listing = g_dir_open (csvs, 0, NULL);
-    g_assert_nonnull (listing);
-  }
 
   while ((name = g_dir_read_name (listing)) != NULL)
     {
@@ -529,12 +513,9 @@ check_row_count (const char *relative,
                  guint       expected_rows,
                  guint       expected_cells)
 {
-  g_autofree char *path = g_build_filename (sales_test_shared_dir (),
-                                            "testdata", relative, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = reader_test_read_all (path, NULL, &error);
+  g_autofree char *path = reader_test_shared_file (relative);
+  g_autoptr(GPtrArray) rows = reader_test_read_ok (path, NULL);
 
-  g_assert_no_error (error);
   g_assert_cmpuint (rows->len, ==, expected_rows);
   for (guint i = 0; i < rows->len; i++)
     g_assert_cmpuint (g_strv_length (((TestRow *)rows->pdata[i])->cells), ==,
@@ -560,8 +541,8 @@ test_real_exports (void)
 }
 
 #define ADD(name, func) \
-  g_test_add ("/csv-reader/" name, Fixture, NULL, fixture_setup, func, \
-              fixture_teardown)
+  g_test_add ("/csv-reader/" name, Fixture, "in.csv", reader_fixture_setup, \
+              func, reader_fixture_teardown)
 
 int
 main (int   argc,
@@ -587,6 +568,7 @@ main (int   argc,
   ADD ("cancel", test_cancel);
   ADD ("open-errors", test_open_errors);
   ADD ("empty-file", test_empty_file);
+  ADD ("bracket-start", test_bracket_start);
   g_test_add_func ("/csv-reader/csv-spectrum", test_csv_spectrum);
   g_test_add_func ("/csv-reader/real-exports", test_real_exports);
 

@@ -9,25 +9,7 @@
 #include "sales-error.h"
 #include "salesops-test.h"
 
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  fixture->dir = sales_test_make_tmpdir ();
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  sales_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
+typedef ReaderFixture Fixture;
 
 static GPtrArray *
 read_json (Fixture    *fixture,
@@ -143,8 +125,8 @@ test_empty_and_rewind (Fixture       *fixture,
 }
 
 #define ADD(name, func) \
-  g_test_add ("/json-reader/" name, Fixture, NULL, fixture_setup, func, \
-              fixture_teardown)
+  g_test_add ("/json-reader/" name, Fixture, "in.json", reader_fixture_setup, \
+              func, reader_fixture_teardown)
 
 int
 main (int   argc,

@@ -11,28 +11,7 @@
 #include "sales-error.h"
 #include "salesops-test.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  fixture->dir = sales_test_make_tmpdir ();
-  fixture->path = g_build_filename (fixture->dir, "book.ods", NULL);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  sales_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
+typedef ReaderFixture Fixture;
 
 #define MIME "application/vnd.oasis.opendocument.spreadsheet"
 
@@ -59,17 +38,6 @@ write_ods (const char *path,
 
   reader_test_write_zip (path, "mimetype", MIME, "content.xml", content,
                          NULL);
-}
-
-static GPtrArray *
-read_sheet (const char *path,
-            const char *sheet)
-{
-  g_autoptr(GError) error = NULL;
-  GPtrArray *rows = reader_test_read_all (path, sheet, &error);
-
-  g_assert_no_error (error);
-  return rows;
 }
 
 static void
@@ -126,7 +94,7 @@ test_values (Fixture       *fixture,
     "</table:table-row>"
     "</table:table>");
 
-  rows = read_sheet (fixture->path, NULL);
+  rows = reader_test_read_ok (fixture->path, NULL);
   g_assert_cmpuint (rows->len, ==, 4);
   reader_test_assert_row (rows, 0, 1, "1250.5", "0.25", "-3", "2025-03-07",
                           "2025-03-07 14:05:09", "13:05:00", "TRUE", "FALSE",
@@ -191,10 +159,10 @@ test_sheets_and_merges (Fixture       *fixture,
   g_assert_cmpuint (rows->len, ==, 3);
   g_clear_pointer (&rows, g_ptr_array_unref);
 
-  rows = read_sheet (fixture->path, "0");
+  rows = reader_test_read_ok (fixture->path, "0");
   reader_test_assert_row (rows, 0, 1, "h", NULL);
   g_clear_pointer (&rows, g_ptr_array_unref);
-  rows = read_sheet (fixture->path, "Hidden");
+  rows = reader_test_read_ok (fixture->path, "Hidden");
   g_assert_cmpuint (rows->len, ==, 1);
 
   g_clear_object (&reader);
@@ -349,8 +317,8 @@ compare_books (const char *ods,
   for (guint s = 0; s < n_sheets; s++)
     {
       g_autofree char *index = g_strdup_printf ("%u", s);
-      g_autoptr(GPtrArray) a = read_sheet (ods, index);
-      g_autoptr(GPtrArray) b = read_sheet (xlsx, index);
+      g_autoptr(GPtrArray) a = reader_test_read_ok (ods, index);
+      g_autoptr(GPtrArray) b = reader_test_read_ok (xlsx, index);
 
       for (guint i = 0; i < MIN (a->len, b->len); i++)
         {
@@ -381,7 +349,7 @@ compare_books (const char *ods,
 static void
 test_sheetjs_against_xlsx (void)
 {
-  const char *shared = sales_test_shared_dir ();
+  g_autofree char *root = reader_test_shared_file ("sheetjs");
   const char *pairs[][2] = {
     { "merge_cells.ods", "merge_cells.xlsx" },
     { "sheet_visibility.ods", "sheet_visibility.xlsx" },
@@ -392,18 +360,13 @@ test_sheetjs_against_xlsx (void)
   guint compared = 0;
   guint skipped = 0;
 
-  if (shared == NULL)
-    {
-      g_test_skip ("../shared/testdata is absent");
-      return;
-    }
+  if (root == NULL)
+    return;
 
   for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
     {
-      g_autofree char *ods = g_build_filename (shared, "testdata", "sheetjs",
-                                               pairs[i][0], NULL);
-      g_autofree char *xlsx = g_build_filename (shared, "testdata", "sheetjs",
-                                                pairs[i][1], NULL);
+      g_autofree char *ods = g_build_filename (root, pairs[i][0], NULL);
+      g_autofree char *xlsx = g_build_filename (root, pairs[i][1], NULL);
 
       compare_books (ods, xlsx, &compared, &skipped);
     }
@@ -419,24 +382,16 @@ test_sheetjs_against_xlsx (void)
 static void
 test_sheetjs_crlf (void)
 {
-  const char *shared = sales_test_shared_dir ();
-  g_autofree char *ods = NULL;
-  g_autofree char *csv = NULL;
+  g_autofree char *ods = reader_test_shared_file ("sheetjs/crlf/crlf.ods");
+  g_autofree char *csv = reader_test_shared_file ("sheetjs/crlf/crlf.csv");
   g_autoptr(GPtrArray) a = NULL;
   g_autoptr(GPtrArray) b = NULL;
 
-  if (shared == NULL)
-    {
-      g_test_skip ("../shared/testdata is absent");
-      return;
-    }
+  if (ods == NULL)
+    return;
 
-  ods = g_build_filename (shared, "testdata", "sheetjs", "crlf", "crlf.ods",
-                          NULL);
-  csv = g_build_filename (shared, "testdata", "sheetjs", "crlf", "crlf.csv",
-                          NULL);
-  a = read_sheet (ods, NULL);
-  b = read_sheet (csv, NULL);
+  a = reader_test_read_ok (ods, NULL);
+  b = reader_test_read_ok (csv, NULL);
 
   g_assert_cmpstr (((TestRow *)a->pdata[0])->cells[1], ==, "abc\nDef");
   g_free (((TestRow *)a->pdata[0])->cells[1]);
@@ -445,8 +400,8 @@ test_sheetjs_crlf (void)
 }
 
 #define ADD(name, func) \
-  g_test_add ("/ods-reader/" name, Fixture, NULL, fixture_setup, func, \
-              fixture_teardown)
+  g_test_add ("/ods-reader/" name, Fixture, "book.ods", reader_fixture_setup, \
+              func, reader_fixture_teardown)
 
 int
 main (int   argc,

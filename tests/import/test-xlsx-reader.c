@@ -14,39 +14,7 @@
 #include "sales-error.h"
 #include "salesops-test.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  fixture->dir = sales_test_make_tmpdir ();
-  fixture->path = g_build_filename (fixture->dir, "book.xlsx", NULL);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  sales_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
-
-static GPtrArray *
-read_sheet (const char *path,
-            const char *sheet)
-{
-  g_autoptr(GError) error = NULL;
-  GPtrArray *rows = reader_test_read_all (path, sheet, &error);
-
-  g_assert_no_error (error);
-  return rows;
-}
+typedef ReaderFixture Fixture;
 
 static void
 test_cell_types (Fixture       *fixture,
@@ -83,7 +51,7 @@ test_cell_types (Fixture       *fixture,
   g_autoptr(GPtrArray) rows = NULL;
 
   reader_test_write_xlsx (fixture->path, &sheet, 1, strings, NULL, FALSE);
-  rows = read_sheet (fixture->path, NULL);
+  rows = reader_test_read_ok (fixture->path, NULL);
 
   g_assert_cmpuint (rows->len, ==, 4);
   reader_test_assert_row (rows, 0, 1, "Name", "", "Rich text",
@@ -133,7 +101,7 @@ test_dates_1900 (Fixture       *fixture,
   g_autoptr(GPtrArray) rows = NULL;
 
   reader_test_write_xlsx (fixture->path, &sheet, 1, NULL, date_styles, FALSE);
-  rows = read_sheet (fixture->path, NULL);
+  rows = reader_test_read_ok (fixture->path, NULL);
 
   reader_test_assert_row (rows, 0, 1, "1900-01-01", "1900-02-28",
                           "1900-02-29", "1900-03-01", "2025-03-07",
@@ -155,7 +123,7 @@ test_dates_1904 (Fixture       *fixture,
   g_autoptr(GPtrArray) rows = NULL;
 
   reader_test_write_xlsx (fixture->path, &sheet, 1, NULL, date_styles, TRUE);
-  rows = read_sheet (fixture->path, NULL);
+  rows = reader_test_read_ok (fixture->path, NULL);
 
   reader_test_assert_row (rows, 0, 2, "1904-01-01", "1904-01-02",
                           "1904-03-01", "2025-03-07", NULL);
@@ -195,13 +163,13 @@ test_sheets (Fixture       *fixture,
   /* The first visible sheet by default. */
   g_assert_cmpstr (sales_reader_get_sheet (reader), ==, "Q1 & Q2");
 
-  rows = read_sheet (fixture->path, "Last");
+  rows = reader_test_read_ok (fixture->path, "Last");
   reader_test_assert_row (rows, 0, 9, "", "9", NULL);
   g_clear_pointer (&rows, g_ptr_array_unref);
-  rows = read_sheet (fixture->path, "0");
+  rows = reader_test_read_ok (fixture->path, "0");
   reader_test_assert_row (rows, 0, 1, "s", NULL);
   g_clear_pointer (&rows, g_ptr_array_unref);
-  rows = read_sheet (fixture->path, "2");
+  rows = reader_test_read_ok (fixture->path, "2");
   g_assert_cmpuint (rows->len, ==, 0);
 
   g_assert_null (sales_reader_open (fixture->path, "Nope", NULL, &error));
@@ -233,7 +201,7 @@ test_merges (Fixture       *fixture,
   g_autoptr(GPtrArray) rows = NULL;
 
   reader_test_write_xlsx (fixture->path, &sheet, 1, NULL, NULL, FALSE);
-  rows = read_sheet (fixture->path, NULL);
+  rows = reader_test_read_ok (fixture->path, NULL);
 
   g_assert_cmpuint (rows->len, ==, 6);
   reader_test_assert_row (rows, 0, 1, "Region", "Region", "Q", NULL);
@@ -246,6 +214,40 @@ test_merges (Fixture       *fixture,
   reader_test_assert_row (rows, 4, 5, "North", "North", "North", "North",
                           NULL);
   reader_test_assert_row (rows, 5, 6, "6", NULL);
+}
+
+/* A range claiming a million rows and columns beyond the sheet's last:
+ * rows stop at the column cap, and the rows it fills (16 billion cells)
+ * are refused at once by the cell cap.
+ */
+static void
+test_huge_merge (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const TestSheet sheet = {
+    "H", NULL,
+    "<sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"
+    "<row r=\"3\"><c r=\"A3\"><v>3</v></c></row></sheetData>"
+    "<mergeCells><mergeCell ref=\"A1:ZZZZ2\"/>"
+    "<mergeCell ref=\"A3:XFD1048576\"/></mergeCells>"
+  };
+  g_autoptr(SalesReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  SalesRow *row;
+  guint rows = 0;
+
+  reader_test_write_xlsx (fixture->path, &sheet, 1, NULL, NULL, FALSE);
+  reader = sales_reader_open (fixture->path, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  while (sales_reader_next_row (reader, &row, &error))
+    {
+      g_assert_cmpuint (row->n_cells, ==, 16384);
+      g_assert_cmpstr (row->cells[16383], ==, rows < 2 ? "1" : "3");
+      rows++;
+    }
+  g_assert_error (error, SALES_ERROR, SALES_ERROR_LIMIT);
+  g_assert_cmpuint (rows, ==, 3);
 }
 
 static void
@@ -486,8 +488,8 @@ compare_with_excel (const char *book,
                     guint      *compared,
                     guint      *skipped)
 {
-  g_autoptr(GPtrArray) ours = read_sheet (book, sheet);
-  g_autoptr(GPtrArray) expected = read_sheet (expected_csv, NULL);
+  g_autoptr(GPtrArray) ours = reader_test_read_ok (book, sheet);
+  g_autoptr(GPtrArray) expected = reader_test_read_ok (expected_csv, NULL);
   g_autoptr(GHashTable) by_line = index_by_line (ours);
 
   for (guint i = 0; i < expected->len; i++)
@@ -516,21 +518,16 @@ compare_with_excel (const char *book,
 static void
 test_sheetjs_expected (void)
 {
-  const char *shared = sales_test_shared_dir ();
-  g_autofree char *root = NULL;
+  g_autofree char *root = reader_test_shared_file ("sheetjs");
   g_autofree char *expected = NULL;
   g_autoptr(GDir) dir = NULL;
   const char *name;
   guint compared = 0;
   guint skipped = 0;
 
-  if (shared == NULL)
-    {
-      g_test_skip ("../shared/testdata is absent");
-      return;
-    }
+  if (root == NULL)
+    return;
 
-  root = g_build_filename (shared, "testdata", "sheetjs", NULL);
   expected = g_build_filename (root, "expected", "2016", NULL);
   dir = g_dir_open (expected, 0, NULL);
   g_assert_nonnull (dir);
@@ -567,30 +564,22 @@ test_sheetjs_expected (void)
 static void
 test_sheetjs_crlf (void)
 {
-  const char *shared = sales_test_shared_dir ();
-  g_autofree char *csv = NULL;
-  g_autofree char *book = NULL;
+  g_autofree char *csv = reader_test_shared_file ("sheetjs/crlf/crlf.csv");
+  g_autofree char *book = reader_test_shared_file ("sheetjs/crlf/crlf.xlsx");
   g_autoptr(GPtrArray) expected = NULL;
   g_autoptr(GPtrArray) ours = NULL;
 
-  if (shared == NULL)
-    {
-      g_test_skip ("../shared/testdata is absent");
-      return;
-    }
+  if (csv == NULL)
+    return;
 
-  csv = g_build_filename (shared, "testdata", "sheetjs", "crlf", "crlf.csv",
-                          NULL);
-  book = g_build_filename (shared, "testdata", "sheetjs", "crlf",
-                           "crlf.xlsx", NULL);
-  expected = read_sheet (csv, NULL);
-  ours = read_sheet (book, NULL);
+  expected = reader_test_read_ok (csv, NULL);
+  ours = reader_test_read_ok (book, NULL);
   reader_test_assert_same_rows (ours, expected);
 }
 
 #define ADD(name, func) \
-  g_test_add ("/xlsx-reader/" name, Fixture, NULL, fixture_setup, func, \
-              fixture_teardown)
+  g_test_add ("/xlsx-reader/" name, Fixture, "book.xlsx", reader_fixture_setup, \
+              func, reader_fixture_teardown)
 
 int
 main (int   argc,
@@ -603,6 +592,7 @@ main (int   argc,
   ADD ("dates-1904", test_dates_1904);
   ADD ("sheets", test_sheets);
   ADD ("merges", test_merges);
+  ADD ("huge-merge", test_huge_merge);
   ADD ("rewind", test_rewind);
   ADD ("entity-bomb", test_entity_bomb);
   ADD ("zip-bomb", test_zip_bomb);

@@ -1,0 +1,200 @@
+/* test-undo.c: undo and redo from a table view restore values and
+ * deleted rows, also after the workspace is closed and opened again
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "sales-gui-test.h"
+#include "sales-table-view-private.h"
+#include "salesops-test.h"
+
+#define N_ROWS 500
+
+typedef struct
+{
+  char           *dir;
+  char           *path;
+  SalesWorkspace *workspace;
+  SalesTableView *view;
+  GtkWindow      *window;
+} Fixture;
+
+static void
+open_view (Fixture *f)
+{
+  f->view = SALES_TABLE_VIEW (sales_table_view_new (f->workspace,
+                                                    "opportunities"));
+  f->window = sales_gui_test_show (GTK_WIDGET (f->view), 1000, 600);
+}
+
+static void
+close_view (Fixture *f)
+{
+  g_clear_pointer (&f->window, sales_gui_test_close);
+  f->view = NULL;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = sales_test_make_tmpdir ();
+  f->path = g_build_filename (f->dir, "u.salesops", NULL);
+  f->workspace = sales_workspace_create (f->path, &error);
+  g_assert_no_error (error);
+  sales_gui_test_add_opportunities (f->workspace, N_ROWS);
+  open_view (f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  close_view (f);
+  g_clear_object (&f->workspace);
+  sales_test_remove_tree (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static const char *
+shown (Fixture    *f,
+       guint       position,
+       const char *column)
+{
+  return sales_cell_get_text (sales_gui_test_wait_for_cell (f->view, position,
+                                                            column));
+}
+
+static void
+type_into (Fixture    *f,
+           guint       position,
+           const char *column,
+           const char *text)
+{
+  GtkWidget *entry;
+
+  shown (f, position, column);
+  g_assert_true (sales_table_view_edit_cell (f->view, position, column));
+  entry = sales_cell_get_editor (sales_table_view_find_cell (f->view, position,
+                                                             column));
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "activate");
+  sales_gui_test_spin ();
+}
+
+static void
+activate (Fixture    *f,
+          const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), action,
+                                             NULL));
+  sales_gui_test_spin ();
+}
+
+static char *
+stored_name (Fixture *f,
+             gint64   id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT name FROM opportunities"
+                                          " WHERE id = %" G_GINT64_FORMAT, id);
+
+  return sales_gui_test_query_text (f->workspace, sql);
+}
+
+static void
+assert_name (Fixture    *f,
+             gint64      id,
+             const char *expected)
+{
+  g_autofree char *name = stored_name (f, id);
+
+  g_assert_cmpstr (name, ==, expected);
+  g_assert_cmpstr (shown (f, (guint)id - 1, "name"), ==, expected);
+}
+
+static void
+test_undo_redo_edit (Fixture       *f,
+                     gconstpointer  data)
+{
+  type_into (f, 9, "name", "First");
+  type_into (f, 9, "name", "Second");
+  assert_name (f, 10, "Second");
+
+  activate (f, "table.undo");
+  assert_name (f, 10, "First");
+  activate (f, "table.undo");
+  assert_name (f, 10, "Deal 10");
+
+  activate (f, "table.redo");
+  assert_name (f, 10, "First");
+  activate (f, "table.redo");
+  assert_name (f, 10, "Second");
+
+  g_assert_false (sales_workspace_can_redo (f->workspace));
+}
+
+static void
+test_delete_and_undo (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkSelectionModel *selection = sales_table_view_get_selection (f->view);
+
+  g_assert_cmpstr (shown (f, 0, "external_id"), ==, "OPP-1");
+  gtk_selection_model_select_range (selection, 0, 3, TRUE);
+  gtk_selection_model_select_item (selection, 10, FALSE);
+  activate (f, "table.delete-rows");
+
+  g_assert_cmpint (sales_gui_test_query_int (f->workspace,
+                     "SELECT count(*) FROM opportunities"), ==, N_ROWS - 4);
+  g_assert_cmpuint (sales_table_view_get_n_rows (f->view), ==, N_ROWS - 4);
+  g_assert_cmpstr (shown (f, 0, "external_id"), ==, "OPP-4");
+
+  /* One undo brings all four back, with their ids and values. */
+  activate (f, "table.undo");
+  g_assert_cmpuint (sales_table_view_get_n_rows (f->view), ==, N_ROWS);
+  g_assert_cmpstr (shown (f, 0, "external_id"), ==, "OPP-1");
+  assert_name (f, 11, "Deal 11");
+
+  activate (f, "table.redo");
+  g_assert_cmpuint (sales_table_view_get_n_rows (f->view), ==, N_ROWS - 4);
+}
+
+static void
+test_undo_after_reopening (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  type_into (f, 4, "name", "Kept in the journal");
+  close_view (f);
+  g_clear_object (&f->workspace);
+
+  f->workspace = sales_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  open_view (f);
+  assert_name (f, 5, "Kept in the journal");
+
+  activate (f, "table.undo");
+  assert_name (f, 5, "Deal 5");
+  activate (f, "table.redo");
+  assert_name (f, 5, "Kept in the journal");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  sales_gui_test_init (&argc, &argv);
+
+  g_test_add ("/undo/edit", Fixture, NULL, fixture_set_up,
+              test_undo_redo_edit, fixture_tear_down);
+  g_test_add ("/undo/delete-rows", Fixture, NULL, fixture_set_up,
+              test_delete_and_undo, fixture_tear_down);
+  g_test_add ("/undo/after-reopening", Fixture, NULL, fixture_set_up,
+              test_undo_after_reopening, fixture_tear_down);
+
+  return g_test_run ();
+}
