@@ -212,17 +212,16 @@ rebuild (sqlite3  *db,
          GError  **error)
 {
   g_autofree char *restore = NULL;
-  gint64 cache_size = 0;
+  int cache_size = 0;
   sqlite3_stmt *stmt = NULL;
   gboolean ok;
 
   if (sqlite3_prepare_v2 (db, "PRAGMA main.cache_size", -1, &stmt, NULL) ==
       SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-    cache_size = sqlite3_column_int64 (stmt, 0);
+    cache_size = sqlite3_column_int (stmt, 0);
   sqlite3_finalize (stmt);
 
-  restore = g_strdup_printf ("PRAGMA main.cache_size = %" G_GINT64_FORMAT,
-                             cache_size);
+  restore = g_strdup_printf ("PRAGMA main.cache_size = %d", cache_size);
   ok = exec (db, "PRAGMA main.cache_size = -131072", error) &&
        _sales_kpi_cache_build (db, "main", error);
   sqlite3_exec (db, restore, NULL, NULL, NULL);
