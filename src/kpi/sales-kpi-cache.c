@@ -70,23 +70,6 @@ static const char clear_cache[] =
   "DELETE FROM @schema.kpi_daily; DELETE FROM @schema.kpi_first;"
   "DELETE FROM @schema.kpi_lead_hours; DELETE FROM @schema.kpi_customer_days;";
 
-static gboolean
-exec (sqlite3     *db,
-      const char  *sql,
-      GError     **error)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) == SQLITE_OK)
-    return TRUE;
-
-  g_set_error (error, SALES_ERROR, SALES_ERROR_SQL,
-               _("Could not compute the KPIs: %s"),
-               message != NULL ? message : sqlite3_errmsg (db));
-  sqlite3_free (message);
-  return FALSE;
-}
-
 /* Runs @sql with "@schema" standing for the roll-up's schema. */
 static gboolean
 exec_in (sqlite3     *db,
@@ -97,7 +80,7 @@ exec_in (sqlite3     *db,
   g_autoptr(GString) text = g_string_new (sql);
 
   g_string_replace (text, "@schema", schema, 0);
-  return exec (db, text->str, error);
+  return _sales_kpi_exec (db, text->str, error);
 }
 
 /**
@@ -138,28 +121,6 @@ sales_kpi_has_purchases (sqlite3 *db)
   return !_sales_kpi_deals_as_purchases (db);
 }
 
-static gboolean
-add_all_facts (SalesKpiRollup  *rollup,
-               sqlite3         *db,
-               gboolean         deals_as_purchases,
-               GError         **error)
-{
-  g_auto(GStrv) queries = _sales_kpi_facts_queries (SALES_KPI_FACTS_ALL,
-                                                    deals_as_purchases);
-
-  for (guint i = 0; queries[i] != NULL; i++)
-    {
-      gint64 start = g_get_monotonic_time ();
-
-      if (!_sales_kpi_rollup_add_facts (rollup, db, queries[i], NULL, error))
-        return FALSE;
-      g_debug ("roll-up facts %u: %.3f s", i,
-               (g_get_monotonic_time () - start) / 1e6);
-    }
-
-  return TRUE;
-}
-
 /**
  * _sales_kpi_cache_build:
  * @db: a connection inside a transaction
@@ -176,14 +137,17 @@ _sales_kpi_cache_build (sqlite3     *db,
 {
   g_autoptr(SalesKpiRollup) rollup = _sales_kpi_rollup_new (NULL);
   gboolean deals_as_purchases = _sales_kpi_deals_as_purchases (db);
+  g_auto(GStrv) queries = _sales_kpi_facts_queries (SALES_KPI_FACTS_ALL,
+                                                    deals_as_purchases);
   g_autofree char *state = NULL;
 
   g_assert (g_str_equal (schema, "main") || g_str_equal (schema, "temp"));
 
-  if (!exec (db, prepare_build, error) ||
-      (g_str_equal (schema, "temp") && !exec (db, prepare_temp, error)) ||
+  if (!_sales_kpi_exec (db, prepare_build, error) ||
+      (g_str_equal (schema, "temp") && !_sales_kpi_exec (db, prepare_temp, error)) ||
       !exec_in (db, clear_cache, schema, error) ||
-      !add_all_facts (rollup, db, deals_as_purchases, error))
+      !_sales_kpi_rollup_add_queries (rollup, db,
+                                      (const char *const *)queries, error))
     return FALSE;
 
   _sales_kpi_rollup_count_firsts (rollup,
@@ -201,7 +165,7 @@ _sales_kpi_cache_build (sqlite3     *db,
                            " deals_as_purchases = %d, irregular = %d",
                            deals_as_purchases ? 1 : 0,
                            _sales_kpi_rollup_is_irregular (rollup) ? 1 : 0);
-  return exec (db, state, error);
+  return _sales_kpi_exec (db, state, error);
 }
 
 /* A rebuild reads every table once and joins by external id; with the
@@ -222,7 +186,7 @@ rebuild (sqlite3  *db,
   sqlite3_finalize (stmt);
 
   restore = g_strdup_printf ("PRAGMA main.cache_size = %d", cache_size);
-  ok = exec (db, "PRAGMA main.cache_size = -131072", error) &&
+  ok = _sales_kpi_exec (db, "PRAGMA main.cache_size = -131072", error) &&
        _sales_kpi_cache_build (db, "main", error);
   sqlite3_exec (db, restore, NULL, NULL, NULL);
   return ok;
@@ -260,10 +224,13 @@ read_state (sqlite3  *db,
  * @db: a writable connection to a workspace, outside any transaction
  * @error: return location for a #GError
  *
- * Rebuilds the workspace's KPI roll-up when a record table changed since
- * it was last built; otherwise does nothing. Evaluations do this
- * themselves, so calling it is only a way to pay the cost early (after
- * an import, in a worker thread).
+ * Brings the workspace's KPI roll-up up to date when a record table
+ * changed since: by recomputing the days the changes touched (a fraction
+ * of a second for a few edits), or by rebuilding it after a large import
+ * or many changes (seconds on a million rows); otherwise does nothing.
+ * Evaluations do this themselves, so calling it is only a way to pay the
+ * cost early (after an import, in a worker thread). Holds the write lock
+ * while it works.
  *
  * Returns: %TRUE on success; on failure nothing was changed
  */
@@ -278,7 +245,7 @@ sales_kpi_refresh (sqlite3  *db,
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (sqlite3_get_autocommit (db), FALSE);
 
-  if (!exec (db, "BEGIN IMMEDIATE", error))
+  if (!_sales_kpi_exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
 
   if (!read_state (db, &state, error) ||
@@ -294,7 +261,7 @@ sales_kpi_refresh (sqlite3  *db,
   if (state != 0)
     g_debug ("%s the KPI roll-up in %.3f s", done ? "updated" : "rebuilt",
              (g_get_monotonic_time () - start) / 1e6);
-  return exec (db, "COMMIT", error);
+  return _sales_kpi_exec (db, "COMMIT", error);
 }
 
 /**
@@ -330,7 +297,7 @@ _sales_kpi_cache_begin (sqlite3     *db,
           !sales_kpi_refresh (db, &refresh_error))
         g_debug ("KPI roll-up not refreshed: %s", refresh_error->message);
 
-      if (!exec (db, "BEGIN", error))
+      if (!_sales_kpi_exec (db, "BEGIN", error))
         return FALSE;
     }
 

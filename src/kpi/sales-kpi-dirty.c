@@ -20,10 +20,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <string.h>
 
-#include "sales-error.h"
 #include "sales-kpi-dirty.h"
 #include "sales-kpi-facts.h"
 #include "sales-kpi-private.h"
@@ -77,23 +75,6 @@ static const char clear_days[] =
   "DELETE FROM main.kpi_customer_days"
   " WHERE day IN (SELECT day FROM temp.kpi_days);";
 
-static gboolean
-exec (sqlite3     *db,
-      const char  *sql,
-      GError     **error)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) == SQLITE_OK)
-    return TRUE;
-
-  g_set_error (error, SALES_ERROR, SALES_ERROR_SQL,
-               _("Could not compute the KPIs: %s"),
-               message != NULL ? message : sqlite3_errmsg (db));
-  sqlite3_free (message);
-  return FALSE;
-}
-
 static gint64
 query_int (sqlite3    *db,
            const char *sql)
@@ -143,22 +124,6 @@ read_days (sqlite3 *db)
   sqlite3_finalize (stmt);
 
   return days;
-}
-
-static gboolean
-add_all_facts (SalesKpiRollup  *rollup,
-               sqlite3         *db,
-               gboolean         deals_as_purchases,
-               GError         **error)
-{
-  g_auto(GStrv) queries = _sales_kpi_facts_queries (SALES_KPI_FACTS_DAYS,
-                                                    deals_as_purchases);
-
-  for (guint i = 0; queries[i] != NULL; i++)
-    if (!_sales_kpi_rollup_add_facts (rollup, db, queries[i], NULL, error))
-      return FALSE;
-
-  return TRUE;
 }
 
 static guint
@@ -233,10 +198,7 @@ store_customers (SalesKpiRollup  *rollup,
     }
   sqlite3_finalize (stmt);
 
-  if (!ok)
-    g_set_error (error, SALES_ERROR, SALES_ERROR_SQL,
-                 _("Could not compute the KPIs: %s"), sqlite3_errmsg (db));
-  return ok;
+  return ok || _sales_kpi_sql_error (db, error);
 }
 
 /* Keeps the rows of @customers only. */
@@ -310,8 +272,11 @@ recompute_days (sqlite3     *db,
   g_autoptr(SalesKpiRollup) rollup = _sales_kpi_rollup_new (days);
   g_autoptr(GArray) old_rows = g_array_new (FALSE, FALSE,
                                             sizeof (SalesKpiCustomerDay));
+  g_auto(GStrv) queries = _sales_kpi_facts_queries (SALES_KPI_FACTS_DAYS,
+                                                    deals_as_purchases);
 
-  if (!add_all_facts (rollup, db, deals_as_purchases, error))
+  if (!_sales_kpi_rollup_add_queries (rollup, db,
+                                      (const char *const *)queries, error))
     return FALSE;
   if (_sales_kpi_rollup_is_irregular (rollup))
     return TRUE;
@@ -322,7 +287,7 @@ recompute_days (sqlite3     *db,
                                     " temp.kpi_days)", old_rows, error) ||
       !count_first_days (rollup, db, days, old_rows, deals_as_purchases,
                          error) ||
-      !exec (db, clear_days, error) ||
+      !_sales_kpi_exec (db, clear_days, error) ||
       !_sales_kpi_rollup_write (rollup, db, "main", TRUE, error))
     return FALSE;
 
@@ -358,7 +323,7 @@ _sales_kpi_dirty_refresh (sqlite3   *db,
   if (!worth_it (db, deals_as_purchases))
     return TRUE;
 
-  if (!exec (db, expand, error) || !exec (db, prepare_days, error))
+  if (!_sales_kpi_exec (db, expand, error) || !_sales_kpi_exec (db, prepare_days, error))
     return FALSE;
   if (query_int (db, "SELECT count (*) FROM temp.kpi_days") >
       SALES_KPI_MAX_DIRTY_DAYS)
@@ -369,7 +334,7 @@ _sales_kpi_dirty_refresh (sqlite3   *db,
   if (!*done)
     return TRUE;
 
-  return exec (db, "DELETE FROM main.kpi_dirty;"
+  return _sales_kpi_exec (db, "DELETE FROM main.kpi_dirty;"
                "UPDATE main.kpi_state SET stale = 0,"
                " built_at = datetime ('now');", error);
 }

@@ -74,6 +74,49 @@ enum
   FACT_MS_LIST = -3,
 };
 
+/**
+ * _sales_kpi_sql_error:
+ * @db: the connection that failed
+ * @error: return location for a #GError
+ *
+ * Sets @error from the connection's last error.
+ *
+ * Returns: %FALSE, for returning it
+ */
+gboolean
+_sales_kpi_sql_error (sqlite3  *db,
+                      GError  **error)
+{
+  g_set_error (error, SALES_ERROR, SALES_ERROR_SQL,
+               _("Could not compute the KPIs: %s"), sqlite3_errmsg (db));
+  return FALSE;
+}
+
+/**
+ * _sales_kpi_exec:
+ * @db: a connection
+ * @sql: statements
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when every statement of @sql ran
+ */
+gboolean
+_sales_kpi_exec (sqlite3     *db,
+                 const char  *sql,
+                 GError     **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) == SQLITE_OK)
+    return TRUE;
+
+  g_set_error (error, SALES_ERROR, SALES_ERROR_SQL,
+               _("Could not compute the KPIs: %s"),
+               message != NULL ? message : sqlite3_errmsg (db));
+  sqlite3_free (message);
+  return FALSE;
+}
+
 static guint
 group_key_hash (gconstpointer data)
 {
@@ -407,11 +450,7 @@ _sales_kpi_rollup_add_facts (SalesKpiRollup  *rollup,
   int rc;
 
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, SALES_ERROR, SALES_ERROR_SQL,
-                   _("Could not compute the KPIs: %s"), sqlite3_errmsg (db));
-      return FALSE;
-    }
+    return _sales_kpi_sql_error (db, error);
 
   map = map_columns (stmt);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -430,10 +469,37 @@ _sales_kpi_rollup_add_facts (SalesKpiRollup  *rollup,
     }
 
   if (rc != SQLITE_DONE)
-    g_set_error (error, SALES_ERROR, SALES_ERROR_SQL,
-                 _("Could not compute the KPIs: %s"), sqlite3_errmsg (db));
+    _sales_kpi_sql_error (db, error);
   sqlite3_finalize (stmt);
   return rc == SQLITE_DONE;
+}
+
+/**
+ * _sales_kpi_rollup_add_queries:
+ * @rollup: a roll-up
+ * @db: the connection, inside the build's transaction
+ * @queries: fact queries (see _sales_kpi_rollup_add_facts())
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when every query was read
+ */
+gboolean
+_sales_kpi_rollup_add_queries (SalesKpiRollup     *rollup,
+                               sqlite3            *db,
+                               const char *const  *queries,
+                               GError            **error)
+{
+  for (guint i = 0; queries[i] != NULL; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      if (!_sales_kpi_rollup_add_facts (rollup, db, queries[i], NULL, error))
+        return FALSE;
+      g_debug ("roll-up facts %u: %.3f s", i,
+               (g_get_monotonic_time () - start) / 1e6);
+    }
+
+  return TRUE;
 }
 
 /**
@@ -461,6 +527,10 @@ _sales_kpi_rollup_get_customer_days (SalesKpiRollup *rollup)
   return rollup->customer_days;
 }
 
+static int compare_keys (const GroupKey *x,
+                         const GroupKey *y,
+                         const guint32  *rank);
+
 static int
 compare_by_customer (gconstpointer a,
                      gconstpointer b,
@@ -468,15 +538,12 @@ compare_by_customer (gconstpointer a,
 {
   const SalesKpiCustomerDay *x = a, *y = b;
   const guint32 *rank = ranks;
+  GroupKey kx = { 0, x->day, x->owner, x->source };
+  GroupKey ky = { 0, y->day, y->owner, y->source };
 
   if (x->customer != y->customer)
     return rank[x->customer] < rank[y->customer] ? -1 : 1;
-  if (x->day != y->day)
-    return rank[x->day] < rank[y->day] ? -1 : 1;
-  if (x->owner != y->owner)
-    return rank[x->owner] < rank[y->owner] ? -1 : 1;
-  return x->source == y->source ? 0
-    : rank[x->source] < rank[y->source] ? -1 : 1;
+  return compare_keys (&kx, &ky, rank);
 }
 
 static void
@@ -669,8 +736,7 @@ prepare_insert (sqlite3     *db,
   g_string_append_printf (sql, ")%s", tail);
 
   if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
-    g_set_error (error, SALES_ERROR, SALES_ERROR_SQL,
-                 _("Could not compute the KPIs: %s"), sqlite3_errmsg (db));
+    _sales_kpi_sql_error (db, error);
   return stmt;
 }
 
@@ -700,12 +766,7 @@ step_insert (sqlite3       *db,
   int rc = sqlite3_step (stmt);
 
   sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    return TRUE;
-
-  g_set_error (error, SALES_ERROR, SALES_ERROR_SQL,
-               _("Could not compute the KPIs: %s"), sqlite3_errmsg (db));
-  return FALSE;
+  return rc == SQLITE_DONE || _sales_kpi_sql_error (db, error);
 }
 
 static gboolean
@@ -820,8 +881,8 @@ write_firsts (SalesKpiRollup  *rollup,
 
   if (!ok || !add)
     return ok;
-  return sqlite3_exec (db, "DELETE FROM main.kpi_first WHERE customers = 0",
-                       NULL, NULL, NULL) == SQLITE_OK;
+  return _sales_kpi_exec (db, "DELETE FROM main.kpi_first"
+                          " WHERE customers = 0", error);
 }
 
 /**

@@ -18,6 +18,12 @@ G_BEGIN_DECLS
 
 typedef struct _SalesKpiRollup SalesKpiRollup;
 
+gboolean        _sales_kpi_exec                (sqlite3         *db,
+                                                const char      *sql,
+                                                GError         **error);
+gboolean        _sales_kpi_sql_error           (sqlite3         *db,
+                                                GError         **error);
+
 /* A customer's purchase day under an owner and source: a row of
  * kpi_customer_days, in ids of the roll-up's string pool.
  */
@@ -37,6 +43,10 @@ gboolean        _sales_kpi_rollup_add_facts    (SalesKpiRollup  *rollup,
                                                 sqlite3         *db,
                                                 const char      *sql,
                                                 GArray          *customers,
+                                                GError         **error);
+gboolean        _sales_kpi_rollup_add_queries  (SalesKpiRollup  *rollup,
+                                                sqlite3         *db,
+                                                const char *const *queries,
                                                 GError         **error);
 gboolean        _sales_kpi_rollup_is_irregular (SalesKpiRollup  *rollup);
 GArray         *_sales_kpi_rollup_get_customer_days (SalesKpiRollup *rollup);

@@ -225,6 +225,23 @@ cancel_cb (double   fraction,
     g_cancellable_cancel (user_data);
 }
 
+/* An import of @path cancelled at its first progress report. */
+static SalesImporter *
+run_cancelled (Fixture    *f,
+               const char *path)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  SalesImporter *importer = sales_importer_new (f->workspace, path);
+
+  sales_importer_set_progress_func (importer, cancel_cb,
+                                    g_object_ref (cancellable),
+                                    g_object_unref);
+  g_assert_false (sales_importer_run (importer, cancellable, &error));
+  g_assert_error (error, SALES_ERROR, SALES_ERROR_CANCELLED);
+  return importer;
+}
+
 static char *
 dump (Fixture *f)
 {
@@ -241,7 +258,6 @@ test_cancel_and_dry_run (Fixture       *f,
   g_autofree char *path = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(SalesImporter) seed = import (f, v1, NULL, NULL);
   g_autoptr(SalesImporter) cancelled = NULL;
   g_autoptr(SalesImporter) dry = NULL;
@@ -253,13 +269,7 @@ test_cancel_and_dry_run (Fixture       *f,
   path = write_csv (f, "big.csv", big->str);
   before = dump (f);
 
-  cancelled = sales_importer_new (f->workspace, path);
-  sales_importer_set_progress_func (cancelled, cancel_cb,
-                                    g_object_ref (cancellable),
-                                    g_object_unref);
-  g_assert_false (sales_importer_run (cancelled, cancellable, &error));
-  g_assert_error (error, SALES_ERROR, SALES_ERROR_CANCELLED);
-  g_clear_error (&error);
+  cancelled = run_cancelled (f, path);
   after = dump (f);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM imports"), ==, 1);
@@ -332,7 +342,6 @@ test_kpi_roll_up (Fixture       *f,
   g_autofree char *v2 = write_csv (f, "v2.csv", deals_v2);
   g_autofree char *big = big_deals_csv (f, SALES_IMPORT_TRIGGER_MAX_ROWS +
                                         8000);
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(SalesImporter) first = import (f, v1, NULL, NULL);
   g_autoptr(SalesImporter) second = NULL;
   g_autoptr(SalesImporter) large = NULL;
@@ -349,13 +358,7 @@ test_kpi_roll_up (Fixture       *f,
   g_assert_cmpint (query_int (f, "SELECT count (*) FROM kpi_dirty"), >, 0);
   assert_roll_up_current (f);
 
-  cancelled = sales_importer_new (f->workspace, big);
-  sales_importer_set_progress_func (cancelled, cancel_cb,
-                                    g_object_ref (cancellable),
-                                    g_object_unref);
-  g_assert_false (sales_importer_run (cancelled, cancellable, &error));
-  g_assert_error (error, SALES_ERROR, SALES_ERROR_CANCELLED);
-  g_clear_error (&error);
+  cancelled = run_cancelled (f, big);
   g_assert_cmpint (query_int (f, triggers), ==, n_triggers);
   g_assert_cmpint (query_int (f, "SELECT stale FROM kpi_state"), ==, 0);
 
