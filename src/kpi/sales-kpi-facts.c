@@ -47,7 +47,10 @@
   "coalesce (nullif (o.source, ''), nullif (l.source, ''), '') AS source,"
 #define DEAL_LEAD " LEFT JOIN main.leads l ON l.external_id = o.lead_ref"
 
-static const char closed_deals[] =
+/* Each deal adds to its close day, when won or lost, and to its
+ * creation day.
+ */
+static const char deals[] =
   "SELECT day, owner, source, outcome = 'won' AS won,"
   "  outcome = 'lost' AS lost,"
   "  outcome = 'won' AND ms IS NOT NULL AS won_timed,"
@@ -59,22 +62,28 @@ static const char closed_deals[] =
   "  outcome = 'lost' AND qualified AS lost_qualified,"
   "  CASE WHEN outcome = 'won' THEN amount END AS won_cents,"
   "  outcome = 'won' AND amount IS NULL AS won_unpriced, "
-  IRREGULAR_DAY ("raw")
-  " FROM (SELECT date (o.closed_at) AS day, o.closed_at AS raw, "
+  IRREGULAR_DAY ("raw") ","
+  "  created_day AS day_2, 1 AS created, outcome = 'won' AS created_won,"
+  "  created_day <> substr (created_raw, 1, 10) AS irregular"
+  " FROM (SELECT CASE WHEN o.outcome IN ('won', 'lost')"
+  "     THEN date (o.closed_at) END AS day, o.closed_at AS raw,"
+  "   date (o.created_at) AS created_day, o.created_at AS created_raw, "
   DEAL_OWNER_SOURCE "   o.outcome AS outcome,"
   "   " MS ("o.closed_at", "coalesce (nullif (o.created_at, ''),"
             " l.created_at)") " AS ms,"
   "   nullif (o.qualified_at, '') IS NOT NULL AS qualified,"
   "   o.amount AS amount"
-  "  FROM %s" DEAL_LEAD " WHERE o.outcome IN ('won', 'lost')" ONCE ")"
-  " WHERE day IS NOT NULL";
+  "  FROM main.opportunities o" DEAL_LEAD " WHERE %s" ONCE ")"
+  " WHERE day IS NOT NULL OR created_day IS NOT NULL";
 
-static const char created_deals[] =
-  "SELECT day, owner, source, 1 AS created, won AS created_won, "
-  IRREGULAR_DAY ("raw")
-  " FROM (SELECT date (o.created_at) AS day, o.created_at AS raw, "
-  DEAL_OWNER_SOURCE " o.outcome = 'won' AS won"
-  "  FROM %s" DEAL_LEAD ONCE ") WHERE day IS NOT NULL";
+/* The deals closed or created on one of the days. */
+static const char deals_of_days[] =
+  "o.rowid IN (SELECT x.rowid FROM temp.kpi_days d"
+  "   CROSS JOIN main.opportunities x"
+  "   ON x.closed_at >= d.day AND x.closed_at < d.next"
+  " UNION SELECT x.rowid FROM temp.kpi_days d"
+  "   CROSS JOIN main.opportunities x"
+  "   ON x.created_at >= d.day AND x.created_at < d.next)";
 
 /* A lead is converted when it says so or an opportunity refers to it. */
 static const char leads[] =
@@ -223,10 +232,6 @@ _sales_kpi_facts_queries (SalesKpiFactsScope scope,
                                 deals_as_purchases ? "o" : "p");
   else
     {
-      g_autofree char *closed = from_clause (scope, "opportunities", "o",
-                                             "closed_at");
-      g_autofree char *created = from_clause (scope, "opportunities", "o",
-                                              "created_at");
       g_autofree char *lead = from_clause (scope, "leads", "l",
                                            "created_at");
       g_autofree char *spent = from_clause (scope, "expenses", "e",
@@ -234,9 +239,8 @@ _sales_kpi_facts_queries (SalesKpiFactsScope scope,
       g_autofree char *forecast = from_clause (scope, "forecasts", "f",
                                                "period_start");
 
-      g_ptr_array_add (queries, g_strdup_printf (closed_deals, closed));
-      g_ptr_array_add (queries, g_strdup_printf (created_deals,
-                                                     created));
+      g_ptr_array_add (queries, g_strdup_printf (
+        deals, scope == SALES_KPI_FACTS_DAYS ? deals_of_days : "1"));
       g_ptr_array_add (queries, g_strdup_printf (leads, lead));
       g_ptr_array_add (queries, g_strdup_printf (spend, spent));
       g_ptr_array_add (queries, g_strdup_printf (forecasts, forecast));

@@ -72,6 +72,7 @@ enum
   FACT_IRREGULAR = -1,
   FACT_CUSTOMER = -2,
   FACT_MS_LIST = -3,
+  FACT_SECOND_DAY = -4,
 };
 
 /**
@@ -323,7 +324,8 @@ map_columns (sqlite3_stmt *stmt)
 
       map[i] = g_str_equal (name, "irregular") ? FACT_IRREGULAR
         : g_str_equal (name, "customer") ? FACT_CUSTOMER
-        : g_str_equal (name, "ms_list") ? FACT_MS_LIST : G_MININT;
+        : g_str_equal (name, "ms_list") ? FACT_MS_LIST
+        : g_str_equal (name, "day_2") ? FACT_SECOND_DAY : G_MININT;
       for (int j = 0; map[i] == G_MININT && names[j] != NULL; j++)
         if (g_str_equal (name, names[j]))
           map[i] = j;
@@ -347,9 +349,10 @@ column_text (sqlite3_stmt *stmt,
  */
 static RowKey *
 lookup_key (SalesKpiRollup *rollup,
-            sqlite3_stmt   *stmt)
+            sqlite3_stmt   *stmt,
+            int             day_column)
 {
-  RowKey probe = { { column_text (stmt, 0), column_text (stmt, 1),
+  RowKey probe = { { column_text (stmt, day_column), column_text (stmt, 1),
                      column_text (stmt, 2) } };
   RowKey *key = g_hash_table_lookup (rollup->keys, &probe);
 
@@ -381,23 +384,47 @@ add_customer (SalesKpiRollup *rollup,
   g_array_append_val (customers, row);
 }
 
-/* Sums one row; a NULL adds 0, as SQL's sum does. */
+/* The level-0 group of the row's key whose day is in @day_column, or
+ * NULL when that day is NULL or not one of the roll-up's days.
+ */
+static RowKey *
+kept_key (SalesKpiRollup *rollup,
+          sqlite3_stmt   *stmt,
+          int             day_column)
+{
+  RowKey *key;
+
+  if (sqlite3_column_type (stmt, day_column) == SQLITE_NULL)
+    return NULL;
+
+  key = lookup_key (rollup, stmt, day_column);
+  if (!key->kept)
+    return NULL;
+  if (key->group == NULL)
+    key->group = lookup_group (rollup, &key->key);
+  return key;
+}
+
+/* Sums one row; a NULL adds 0, as SQL's sum does. The columns after a
+ * "day_2" column go to that day (same owner and source), so that one
+ * read of a deal adds to its close day and its creation day.
+ */
 static void
 add_row (SalesKpiRollup *rollup,
          sqlite3_stmt   *stmt,
-         const int      *map,
-         RowKey         *key)
+         const int      *map)
 {
   int n = sqlite3_column_count (stmt);
-  gint64 *sums;
-
-  if (key->group == NULL)
-    key->group = lookup_group (rollup, &key->key);
-  sums = (gint64 *)&key->group->sums;
+  RowKey *key = kept_key (rollup, stmt, 0);
 
   for (int i = 3; i < n; i++)
-    if (map[i] >= 0)
-      sums[map[i]] += sqlite3_column_int64 (stmt, i);
+    if (map[i] == FACT_SECOND_DAY)
+      key = kept_key (rollup, stmt, i);
+    else if (key == NULL)
+      continue;
+    else if (map[i] >= 0)
+      ((gint64 *)&key->group->sums)[map[i]] +=
+        sqlite3_column_int64 (stmt, i);
     else if (map[i] == FACT_IRREGULAR)
       rollup->irregular |= sqlite3_column_int (stmt, i) != 0;
     else if (sqlite3_column_type (stmt, i) == SQLITE_NULL)
@@ -420,7 +447,7 @@ add_customer_only (SalesKpiRollup *rollup,
   for (int i = 3; i < n; i++)
     if (map[i] == FACT_CUSTOMER &&
         sqlite3_column_type (stmt, i) != SQLITE_NULL)
-      add_customer (rollup, lookup_key (rollup, stmt),
+      add_customer (rollup, lookup_key (rollup, stmt, 0),
                     column_text (stmt, i), customers);
 }
 
@@ -430,8 +457,9 @@ add_customer_only (SalesKpiRollup *rollup,
  * @db: the connection, inside the build's transaction
  * @sql: a query whose rows are facts: day, owner and source, then columns
  *   named after roll-up columns (added up), "customer" (a customer day),
- *   "ms_list" (a response time) and "irregular" (a date the roll-up
- *   cannot find by index, see sales-kpi-dirty.c)
+ *   "ms_list" (a response time), "irregular" (a date the roll-up cannot
+ *   find by index, see sales-kpi-dirty.c) and "day_2" (a second day for
+ *   the columns after it); a NULL day adds nothing
  * @customers: (nullable): when given, only the customer days are read,
  *   into this array, whatever their day
  * @error: return location for a #GError
@@ -454,19 +482,10 @@ _sales_kpi_rollup_add_facts (SalesKpiRollup  *rollup,
 
   map = map_columns (stmt);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RowKey *key;
-
-      if (customers != NULL)
-        {
-          add_customer_only (rollup, stmt, map, customers);
-          continue;
-        }
-
-      key = lookup_key (rollup, stmt);
-      if (key->kept)
-        add_row (rollup, stmt, map, key);
-    }
+    if (customers != NULL)
+      add_customer_only (rollup, stmt, map, customers);
+    else
+      add_row (rollup, stmt, map);
 
   if (rc != SQLITE_DONE)
     _sales_kpi_sql_error (db, error);
