@@ -264,6 +264,11 @@ undo_cb (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   gboolean redo = g_str_equal (action, "table.redo");
 
+  /* Inside the application's window, its action undoes and says what. */
+  if (gtk_widget_activate_action (widget, redo ? "win.redo" : "win.undo",
+                                  NULL))
+    return;
+
   if (!(redo ? sales_workspace_redo (self->workspace, &error)
              : sales_workspace_undo (self->workspace, &error)))
     _sales_table_view_toast (self, error->message);

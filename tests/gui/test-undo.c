@@ -1,11 +1,13 @@
 /* test-undo.c: undo and redo from a table view restore values and
- * deleted rows, also after the workspace is closed and opened again
+ * deleted rows, also after the workspace is closed and opened again; the
+ * window's Undo works whatever has the focus and says what it undid
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "sales-gui-test.h"
 #include "sales-table-view-private.h"
+#include "sales-window.h"
 #include "salesops-test.h"
 
 #define N_ROWS 500
@@ -183,6 +185,107 @@ test_undo_after_reopening (Fixture       *f,
   assert_name (f, 5, "Kept in the journal");
 }
 
+static gboolean
+find_label_starting (GtkWidget  *widget,
+                     const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) &&
+      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_label_starting (child, prefix))
+      return TRUE;
+
+  return FALSE;
+}
+
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
+                 action) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The header bar's button follows whether the action is enabled. */
+static gboolean
+action_enabled (GtkWidget  *window,
+                const char *name)
+{
+  g_autofree char *action = g_strconcat ("win.", name, NULL);
+  GtkWidget *button = find_action_button (window, action);
+
+  g_assert_nonnull (button);
+  return gtk_widget_get_sensitive (button);
+}
+
+static void
+test_window_undo (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (f->path);
+  g_autoptr(GVariant) value = g_variant_ref_sink (g_variant_new_string ("Fixed"));
+  GtkWidget *window = g_object_new (SALES_TYPE_WINDOW, NULL);
+  g_autofree char *name = NULL;
+
+  close_view (f);
+  g_assert_true (sales_window_open_file (SALES_WINDOW (window), file));
+  gtk_window_present (GTK_WINDOW (window));
+  sales_gui_test_spin ();
+  g_assert_false (action_enabled (window, "undo"));
+  g_assert_false (action_enabled (window, "redo"));
+
+  /* An edit from elsewhere (another connection, as a table view makes
+   * through the window's workspace) reaches the window through "changed".
+   */
+  g_assert_true (sales_workspace_update_field (
+    sales_window_get_workspace (SALES_WINDOW (window)), "opportunities", 7,
+    "name", value, &error));
+  g_assert_no_error (error);
+  sales_gui_test_spin ();
+  g_assert_true (action_enabled (window, "undo"));
+
+  /* The dashboard has the focus, not a table view. */
+  g_assert_cmpstr (sales_window_get_visible_page (SALES_WINDOW (window)), !=,
+                   "opportunities");
+  g_assert_true (gtk_widget_activate_action (window, "win.undo", NULL));
+  sales_gui_test_spin ();
+  name = sales_gui_test_query_text (f->workspace, "SELECT name FROM "
+                                    "opportunities WHERE id = 7");
+  g_assert_cmpstr (name, ==, "Deal 7");
+  g_assert_true (find_label_starting (window, "Undone: change of Name in "));
+  g_assert_false (action_enabled (window, "undo"));
+  g_assert_true (action_enabled (window, "redo"));
+
+  g_assert_true (gtk_widget_activate_action (window, "win.redo", NULL));
+  sales_gui_test_spin ();
+  g_clear_pointer (&name, g_free);
+  name = sales_gui_test_query_text (f->workspace, "SELECT name FROM "
+                                    "opportunities WHERE id = 7");
+  g_assert_cmpstr (name, ==, "Fixed");
+  g_assert_true (find_label_starting (window, "Redone: change of Name in "));
+
+  sales_gui_test_close (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -195,6 +298,8 @@ main (int    argc,
               test_delete_and_undo, fixture_tear_down);
   g_test_add ("/undo/after-reopening", Fixture, NULL, fixture_set_up,
               test_undo_after_reopening, fixture_tear_down);
+  g_test_add ("/undo/window", Fixture, NULL, fixture_set_up,
+              test_window_undo, fixture_tear_down);
 
   return g_test_run ();
 }
