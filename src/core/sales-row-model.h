@@ -34,6 +34,10 @@ gboolean       sales_row_model_set_filter     (SalesRowModel  *self,
                                                GError        **error);
 char          *sales_row_model_dup_condition  (SalesRowModel  *self);
 
+void           sales_row_model_set_background (SalesRowModel *self,
+                                               gboolean       background);
+gboolean       sales_row_model_is_busy        (SalesRowModel  *self);
+
 gboolean       sales_row_model_reload         (SalesRowModel  *self,
                                                GError        **error);
 void           sales_row_model_refresh_item   (SalesRowModel  *self,

@@ -42,6 +42,7 @@ struct _SalesTableView
   GtkStack             *stack;
   AdwStatusPage        *empty_page;
   GtkLabel             *status_label;
+  GtkSpinner           *busy_spinner;
   GtkMenuButton        *columns_button;
   GtkBox               *columns_box;
 };

@@ -45,6 +45,25 @@ items_changed_cb (SalesTableView *self)
   show_status (self);
 }
 
+/* The old rows stay on screen, usable, while a new order is worked out;
+ * the spinner says that one is coming.
+ */
+static void
+busy_changed_cb (SalesTableView *self)
+{
+  gboolean busy = sales_row_model_is_busy (self->model);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), busy);
+  gtk_spinner_set_spinning (self->busy_spinner, busy);
+}
+
+static void
+model_failed_cb (SalesTableView *self,
+                 const GError   *error)
+{
+  _sales_table_view_toast (self, error->message);
+}
+
 static void
 workspace_changed_cb (SalesTableView *self)
 {
@@ -157,6 +176,7 @@ sales_table_view_class_init (SalesTableViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SalesTableView, stack);
   gtk_widget_class_bind_template_child (widget_class, SalesTableView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SalesTableView, status_label);
+  gtk_widget_class_bind_template_child (widget_class, SalesTableView, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, SalesTableView, columns_button);
   gtk_widget_class_bind_template_child (widget_class, SalesTableView, columns_box);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -224,10 +244,17 @@ sales_table_view_new (SalesWorkspace *workspace,
   self->info = sales_schema_lookup_table (table);
   self->settings = open_settings ();
   self->model = sales_row_model_new (workspace, table);
+  sales_row_model_set_background (self->model, TRUE);
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
 
   g_signal_connect_object (self->model, "items-changed",
                            G_CALLBACK (items_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::busy",
+                           G_CALLBACK (busy_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "failed",
+                           G_CALLBACK (model_failed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (_sales_table_view_update_actions), self,
@@ -324,8 +351,9 @@ sales_table_view_get_selection (SalesTableView *self)
  * @self: a table view
  * @text: what to search for in the text columns; "" for every row
  *
- * Does what typing in the search entry does, at once (the entry waits
- * for a pause in typing).
+ * Does what typing in the search entry does, without waiting for a
+ * pause in typing; the rows arrive when sales_table_view_is_busy() turns
+ * %FALSE.
  */
 void
 sales_table_view_set_search (SalesTableView *self,
@@ -412,4 +440,19 @@ sales_table_view_find_cell (SalesTableView *self,
     }
 
   return NULL;
+}
+
+/**
+ * sales_table_view_is_busy:
+ * @self: a table view
+ *
+ * Returns: whether a new order or search is being worked out; the view
+ *   shows the old rows meanwhile
+ */
+gboolean
+sales_table_view_is_busy (SalesTableView *self)
+{
+  g_return_val_if_fail (SALES_IS_TABLE_VIEW (self), FALSE);
+
+  return sales_row_model_is_busy (self->model);
 }
