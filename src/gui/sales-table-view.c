@@ -124,6 +124,14 @@ export_cb (GtkWidget  *widget,
 }
 
 static void
+cancel_export_cb (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *parameter)
+{
+  _sales_table_view_export_cancel (SALES_TABLE_VIEW (widget));
+}
+
+static void
 sales_table_view_dispose (GObject *object)
 {
   SalesTableView *self = SALES_TABLE_VIEW (object);
@@ -134,6 +142,7 @@ sales_table_view_dispose (GObject *object)
   if (self->export_chooser != NULL)
     gtk_native_dialog_destroy (self->export_chooser);
   g_clear_object (&self->export_chooser);
+  _sales_table_view_export_dispose (self);
 
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->selection);
@@ -177,6 +186,8 @@ sales_table_view_class_init (SalesTableViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SalesTableView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SalesTableView, status_label);
   gtk_widget_class_bind_template_child (widget_class, SalesTableView, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SalesTableView, export_box);
+  gtk_widget_class_bind_template_child (widget_class, SalesTableView, export_progress);
   gtk_widget_class_bind_template_child (widget_class, SalesTableView, columns_button);
   gtk_widget_class_bind_template_child (widget_class, SalesTableView, columns_box);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -189,6 +200,8 @@ sales_table_view_class_init (SalesTableViewClass *klass)
                                    clear_filter_cb);
   gtk_widget_class_install_action (widget_class, "table.export", NULL,
                                    export_cb);
+  gtk_widget_class_install_action (widget_class, "table.cancel-export", NULL,
+                                   cancel_export_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f,
                                        GDK_CONTROL_MASK, "table.search", NULL);
   _sales_table_view_install_edit_actions (widget_class);
@@ -273,6 +286,8 @@ sales_table_view_new (SalesWorkspace *workspace,
 
   show_status (self);
   _sales_table_view_update_actions (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.cancel-export",
+                                 FALSE);
   return GTK_WIDGET (self);
 }
 

@@ -4,6 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <string.h>
+
 #include "sales-gui-test.h"
 #include "sales-row-model.h"
 #include "sales-table-view-private.h"
@@ -228,6 +230,41 @@ test_search_in_background (Fixture       *f,
   g_assert_cmpuint (settled_rows (f->view), ==, N_ROWS);
 }
 
+static gboolean
+export_finished (gpointer view)
+{
+  return SALES_TABLE_VIEW (view)->export_task == NULL;
+}
+
+/* The rows shown are written in a worker while the header shows the
+ * progress; the file holds exactly the searched rows.
+ */
+static void
+test_export_in_background (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *dir = sales_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "rows.csv", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint shown;
+
+  sales_table_view_set_search (f->view, "Source 3");
+  shown = settled_rows (f->view);
+  _sales_table_view_export_start (f->view, path);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->view->export_box)));
+  g_assert_true (sales_gui_test_wait_for (export_finished, f->view, 60000));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->view->export_box)));
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  lines = g_strsplit (text, "\r\n", -1);
+  /* The header, the rows, and the empty string after the last CRLF. */
+  g_assert_cmpuint (g_strv_length (lines), ==, shown + 2);
+  g_assert_nonnull (strstr (lines[1], "Source 3"));
+
+  sales_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -251,6 +288,8 @@ main (int    argc,
               fixture_set_up, test_sort_by_header, fixture_tear_down);
   g_test_add ("/table-view/search-and-filter", Fixture, NULL,
               fixture_set_up, test_search_and_filter, fixture_tear_down);
+  g_test_add ("/table-view/export-in-background", Fixture, NULL,
+              fixture_set_up, test_export_in_background, fixture_tear_down);
   g_test_add ("/table-view/search-in-background", Fixture, NULL,
               fixture_set_up, test_search_in_background, fixture_tear_down);
 
