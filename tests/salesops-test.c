@@ -4,6 +4,7 @@
  */
 
 #include <gio/gio.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -145,4 +146,41 @@ sales_test_run_cli (const char *const  *args,
   g_assert_no_error (error);
 
   return WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+void
+sales_test_dir_set_up (SalesTestDir  *f,
+                       gconstpointer  data)
+{
+  f->dir = sales_test_make_tmpdir ();
+  f->path = g_build_filename (f->dir, "w.salesops", NULL);
+}
+
+void
+sales_test_dir_tear_down (SalesTestDir  *f,
+                          gconstpointer  data)
+{
+  sales_test_remove_tree (f->dir);
+  g_clear_pointer (&f->path, g_free);
+  g_clear_pointer (&f->dir, g_free);
+}
+
+gint64
+sales_test_query_int (const char *path,
+                      const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
 }

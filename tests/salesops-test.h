@@ -23,6 +23,25 @@ int         sales_test_run_cli          (const char *const  *args,
                                          char              **out,
                                          char              **err);
 
+/* A fresh folder per test, with @path naming "w.salesops" inside it (not
+ * created). Use with g_test_add (..., SalesTestDir, NULL,
+ * sales_test_dir_set_up, test, sales_test_dir_tear_down).
+ */
+typedef struct
+{
+  char *dir;
+  char *path;
+} SalesTestDir;
+
+void        sales_test_dir_set_up       (SalesTestDir       *f,
+                                         gconstpointer       data);
+void        sales_test_dir_tear_down    (SalesTestDir       *f,
+                                         gconstpointer       data);
+
+/* The first column of the first row of @sql on a read-only connection. */
+gint64      sales_test_query_int        (const char         *path,
+                                         const char         *sql);
+
 /* Asserts that @path still holds exactly @before. */
 #define sales_test_assert_unchanged(path, before)                          \
   G_STMT_START {                                                           \

@@ -219,7 +219,10 @@ add_marks (SalesChartCtx        *ctx,
       }
 }
 
-/* Lines start at zero unless that would squash the data into a sliver. */
+/* Lines start at zero unless that would squash the data into a sliver.
+ * A flat line has nothing to zoom into: an axis from 80 % to 100 % under
+ * a constant 100 % would only make it look like a peak.
+ */
 static gboolean
 wants_zero (SalesChart *chart)
 {
@@ -229,7 +232,7 @@ wants_zero (SalesChart *chart)
     return TRUE;
   if (!sales_chart_value_range (chart, FALSE, &lo, &hi))
     return TRUE;
-  return lo >= 0 && lo <= hi * 0.6;
+  return lo >= 0 && (lo <= hi * 0.6 || lo == hi);
 }
 
 void

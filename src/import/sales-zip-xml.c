@@ -353,7 +353,7 @@ sales_xml_read_part (SalesReader         *owner,
 /* Blocks fed to the push parser: small, so that the rows one block
  * completes stay few.
  */
-#define PUSH_BLOCK (32 * 1024)
+#define PUSH_BLOCK (64 * 1024)
 /* Blocks parsed between two looks at the cancellable. */
 #define CANCEL_CHECK_BLOCKS 64
 

@@ -74,6 +74,23 @@ exclude_unpriced (SalesKpiResult *result,
     (long long)unpriced));
 }
 
+/* Says whether there was nothing at all, or only nothing with an amount:
+ * "no deals were won" next to a win rate of 100 % would be wrong.
+ */
+static const char *
+purchase_null_reason (SalesKpiScope     *scope,
+                      const SalesKpiSums *s)
+{
+  gboolean deals = _sales_kpi_scope_deals_as_purchases (scope);
+
+  if (s->purchases_unpriced > 0)
+    return deals ? _("no deal won in this period has an amount")
+                 : _("no purchase made in this period has an amount");
+
+  return deals ? _("no deals were won in this period")
+               : _("no purchases were made in this period");
+}
+
 SalesKpiResult *
 _sales_kpi_average_purchase_value (SalesKpiScope      *scope,
                                    guint               group,
@@ -92,9 +109,7 @@ _sales_kpi_average_purchase_value (SalesKpiScope      *scope,
 
   exclude_unpriced (result, scope, s.purchases_unpriced);
   if (s.purchases == 0)
-    _sales_kpi_result_null (result, _sales_kpi_scope_deals_as_purchases (scope)
-                            ? _("no deals were won in this period")
-                            : _("no purchases were made in this period"));
+    _sales_kpi_result_null (result, purchase_null_reason (scope, &s));
   else
     _sales_kpi_result_set (result,
                            _sales_kpi_cents_to_money (s.purchase_cents),

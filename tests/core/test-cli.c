@@ -8,28 +8,8 @@
 
 #include "salesops-test.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
+typedef SalesTestDir Fixture;
 
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = sales_test_make_tmpdir ();
-  f->path = g_build_filename (f->dir, "w.salesops", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  sales_test_remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
 
 /* One line on stderr naming the file, exit 1, the file untouched. */
 static void
@@ -164,8 +144,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add ("/cli/" name, Fixture, NULL, fixture_set_up, func, \
-              fixture_tear_down)
+  g_test_add ("/cli/" name, Fixture, NULL, sales_test_dir_set_up, func, \
+              sales_test_dir_tear_down)
 
   ADD ("new-and-export", test_new_and_export);
   ADD ("usage-errors", test_usage_errors);

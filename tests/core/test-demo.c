@@ -3,8 +3,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include <sqlite3.h>
-
 #include "salesops-test.h"
 
 static const char *const tables[] = {
@@ -49,25 +47,6 @@ export_checksum (const char *dir,
   return g_strdup (g_checksum_get_string (checksum));
 }
 
-static gint64
-query_int (const char *path,
-           const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL),
-                   ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
-
 static void
 test_determinism (void)
 {
@@ -100,24 +79,24 @@ test_contents (void)
       g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM %s",
                                               tables[i]);
 
-      g_assert_cmpint (query_int (path, sql), >, 0);
+      g_assert_cmpint (sales_test_query_int (path, sql), >, 0);
     }
-  g_assert_cmpint (query_int (path, "PRAGMA application_id"), ==,
+  g_assert_cmpint (sales_test_query_int (path, "PRAGMA application_id"), ==,
                    0x536c4f70);
 
   /* Two fixed years, whatever today is; all three outcomes. */
-  g_assert_cmpint (query_int (path, "SELECT min (created_at) >= '2024-01-01'"
+  g_assert_cmpint (sales_test_query_int (path, "SELECT min (created_at) >= '2024-01-01'"
                               " AND max (created_at) < '2026-01-01'"
                               " FROM leads"), ==, 1);
-  g_assert_cmpint (query_int (path, "SELECT count (DISTINCT outcome)"
+  g_assert_cmpint (sales_test_query_int (path, "SELECT count (DISTINCT outcome)"
                               " FROM opportunities"), ==, 3);
-  g_assert_cmpint (query_int (path, "SELECT count (DISTINCT owner)"
+  g_assert_cmpint (sales_test_query_int (path, "SELECT count (DISTINCT owner)"
                               " FROM forecasts"), >=, 4);
   /* Rows that exercise inheritance and fallbacks. */
-  g_assert_cmpint (query_int (path, "SELECT count (*) FROM opportunities"
+  g_assert_cmpint (sales_test_query_int (path, "SELECT count (*) FROM opportunities"
                               " WHERE owner IS NULL AND lead_ref IS NOT NULL"),
                    >, 0);
-  g_assert_cmpint (query_int (path, "SELECT count (*) FROM customers"
+  g_assert_cmpint (sales_test_query_int (path, "SELECT count (*) FROM customers"
                               " WHERE acquired_at IS NULL"), >, 0);
 
   /* A filled workspace is refused and left alone. */

@@ -11,49 +11,8 @@
 #include "sales-workspace.h"
 #include "salesops-test.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
+typedef SalesTestDir Fixture;
 
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = sales_test_make_tmpdir ();
-  f->path = g_build_filename (f->dir, "w.salesops", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  sales_test_remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
-
-static gint64
-pragma_int (const char *path,
-            const char *pragma)
-{
-  g_autofree char *sql = g_strdup_printf ("PRAGMA %s", pragma);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL),
-                   ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return value;
-}
 
 static void
 test_create_open_reopen (Fixture       *f,
@@ -84,9 +43,9 @@ test_create_open_reopen (Fixture       *f,
   g_assert_cmpint (id, >, 0);
   g_clear_object (&workspace);
 
-  g_assert_cmpint (pragma_int (f->path, "application_id"), ==,
+  g_assert_cmpint (sales_test_query_int (f->path, "PRAGMA application_id"), ==,
                    SALES_APPLICATION_ID);
-  g_assert_cmpint (pragma_int (f->path, "user_version"), ==,
+  g_assert_cmpint (sales_test_query_int (f->path, "PRAGMA user_version"), ==,
                    SALES_SCHEMA_VERSION);
 
   workspace = sales_workspace_open (f->path, &error);
@@ -397,8 +356,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add ("/workspace/" name, Fixture, NULL, fixture_set_up, func, \
-              fixture_tear_down)
+  g_test_add ("/workspace/" name, Fixture, NULL, sales_test_dir_set_up, func, \
+              sales_test_dir_tear_down)
 
   ADD ("create-open-reopen", test_create_open_reopen);
   ADD ("create-refuses-existing", test_create_refuses_existing);

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "sales-workspace.h"
 #include "salesops-test.h"
 
 static const char *const contract_keys[] = {
@@ -20,32 +21,12 @@ static const char *const kpi_ids[] = {
   "forecast_accuracy", "sales_efficiency", NULL
 };
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
+typedef SalesTestDir Fixture;
 
 /* One demo workspace for all tests: it never changes. */
 static char *demo_dir;
 static char *demo_path;
 
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = sales_test_make_tmpdir ();
-  f->path = g_build_filename (f->dir, "w.salesops", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  sales_test_remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
 
 static JsonObject *
 run_json (const char *const *args,
@@ -289,6 +270,43 @@ test_exit_codes (Fixture       *f,
   assert_status (empty, 1);
 }
 
+/* Won deals without an amount are left out of the purchase value, and
+ * the reason says so instead of claiming that nothing was won.
+ */
+static void
+test_unpriced_deals (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SalesWorkspace) workspace = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *args[] = { "kpi", f->path, "--period", "2025-Q1", "--json",
+                         NULL };
+  JsonArray *kpis;
+  JsonObject *win_rate, *purchase;
+
+  workspace = sales_workspace_create (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sales_workspace_exec (workspace,
+    "INSERT INTO opportunities (external_id, outcome, created_at, closed_at)"
+    " VALUES ('D1', 'won', '2025-01-02', '2025-02-01'),"
+    "        ('D2', 'won', '2025-01-05', '2025-03-01')", &error));
+  g_assert_no_error (error);
+  g_clear_object (&workspace);
+
+  kpis = json_object_get_array_member (run_json (args, parser), "kpis");
+  win_rate = json_array_get_object_element (kpis, 1);
+  purchase = json_array_get_object_element (kpis, 7);
+  g_assert_cmpstr (json_object_get_string_member (purchase, "id"), ==,
+                   "average_purchase_value");
+  g_assert_cmpfloat (json_object_get_double_member (win_rate, "value"), ==,
+                     100.0);
+  g_assert_true (json_object_get_null_member (purchase, "value"));
+  g_assert_cmpint (json_object_get_int_member (purchase, "excluded"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (purchase, "reason"), ==,
+                   "no deal won in this period has an amount");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -304,8 +322,8 @@ main (int    argc,
   g_assert_cmpint (sales_test_run_cli (create, NULL, NULL), ==, 0);
 
 #define ADD(path, func)                                                    \
-  g_test_add ("/kpi-cli/" path, Fixture, NULL, fixture_set_up, func,       \
-              fixture_tear_down)
+  g_test_add ("/kpi-cli/" path, Fixture, NULL, sales_test_dir_set_up,      \
+              func, sales_test_dir_tear_down)
 
   ADD ("json", test_json);
   ADD ("json-compare", test_json_compare);
@@ -313,6 +331,7 @@ main (int    argc,
   ADD ("default-period", test_default_period);
   ADD ("table", test_table);
   ADD ("exit-codes", test_exit_codes);
+  ADD ("unpriced-deals", test_unpriced_deals);
 
 #undef ADD
 
