@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "sales-table-export.h"
@@ -92,9 +93,9 @@ export_tick_cb (gpointer data)
   guint total = MAX (self->export_total, 1);
   g_autofree char *text = NULL;
 
-  text = g_strdup_printf (ngettext ("%" G_GSIZE_FORMAT " of %u row written",
-                                    "%" G_GSIZE_FORMAT " of %u rows written",
-                                    total), done, self->export_total);
+  text = g_strdup_printf (ngettext ("%" PRIu64 " of %u row written",
+                                    "%" PRIu64 " of %u rows written",
+                                    total), (guint64)done, self->export_total);
   gtk_progress_bar_set_fraction (self->export_progress,
                                  MIN (1.0, (double)done / total));
   gtk_progress_bar_set_text (self->export_progress, text);
