@@ -75,6 +75,11 @@ struct _SalesRowModel
   GQueue                pages;
   /* Page index -> the id just before that page, in id order. */
   GHashTable           *starts;
+  /* When the ids run without gaps from first_id (no row deleted, as
+   * after an import), a page's start is computed, not looked up.
+   */
+  gboolean              dense;
+  gint64                first_id;
 
   guint64               rows_fetched;
   guint                 pages_fetched;
@@ -287,6 +292,14 @@ lookup_start (SalesRowModel *self,
               gboolean      *found)
 {
   gint64 *start = g_hash_table_lookup (self->starts, GUINT_TO_POINTER (page));
+  gint64 skip = (gint64)page * PAGE_SIZE;
+
+  if (self->dense && start == NULL)
+    {
+      *found = TRUE;
+      return self->descending ? self->first_id + self->n_items - skip
+                              : self->first_id + skip - 1;
+    }
 
   *found = start != NULL || page == 0;
   if (start != NULL)
@@ -686,15 +699,39 @@ build_order_table (SalesRowModel  *self,
   return TRUE;
 }
 
+/* One query gives the count and whether the ids are dense: the rowid
+ * b-tree answers min() and max() from its ends, in subqueries (next to
+ * count(*) SQLite would scan for them).
+ */
 static gboolean
 count_rows (SalesRowModel  *self,
             GError        **error)
 {
-  gint64 count = sales_workspace_count_rows (self->workspace,
-                                             self->info->name, error);
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*),"
+                                          " (SELECT min(id) FROM %s),"
+                                          " (SELECT max(id) FROM %s) FROM %s",
+                                          self->info->name, self->info->name,
+                                          self->info->name);
+  sqlite3 *db = get_db (self);
+  sqlite3_stmt *stmt = NULL;
+  gint64 count;
+  int rc;
 
-  if (count < 0)
+  if (!prepare (db, sql, &stmt, error))
     return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_finalize (stmt);
+      return sales_sqlite_set_error (error, db, NULL, rc);
+    }
+
+  count = sqlite3_column_int64 (stmt, 0);
+  self->first_id = sqlite3_column_int64 (stmt, 1);
+  self->dense = count > 0 && count <= G_MAXUINT &&
+                sqlite3_column_int64 (stmt, 2) - self->first_id + 1 == count;
+  sqlite3_finalize (stmt);
 
   self->n_items = (guint)MIN (count, (gint64)G_MAXUINT);
   return TRUE;
@@ -765,9 +802,33 @@ needs_order (SalesRowModel *self)
          self->filter != NULL;
 }
 
-/* Puts a new order in place as one change: rows still at the same
- * position keep their items, so a re-sort that arrives late does not
- * disturb what did not move.
+/* Points the items of a page the view may be showing at the rows now at
+ * their positions, in place: the view keeps its row widgets (making them
+ * anew for a screenful of rows costs a visible pause) and only the cells
+ * whose values differ are drawn again.
+ */
+static void
+retarget_page (SalesRowModel *self,
+               Page          *old)
+{
+  Page *page;
+
+  if ((guint64)old->index * PAGE_SIZE >= self->n_items)
+    return;
+
+  page = get_page (self, old->index);
+  for (guint i = 0; i < MIN (page->items->len, old->items->len); i++)
+    {
+      SalesRowItem *item = old->items->pdata[i];
+
+      sales_row_item_retarget (item, page->items->pdata[i]);
+      g_object_unref (page->items->pdata[i]);
+      page->items->pdata[i] = g_object_ref (item);
+    }
+}
+
+/* Puts a new order in place: the items the view shows take the rows now
+ * at their positions, and only the change in the count is announced.
  */
 static void
 take_order (SalesRowModel *self,
@@ -782,7 +843,14 @@ take_order (SalesRowModel *self,
   self->order_ids = ids;
   self->n_items = ids != NULL ? ids->len : 0;
 
-  announce (self, old_n_items, &old_pages);
+  for (GList *l = old_pages.tail; l != NULL; l = l->prev)
+    retarget_page (self, l->data);
+  if (old_n_items > self->n_items)
+    g_list_model_items_changed (G_LIST_MODEL (self), self->n_items,
+                                old_n_items - self->n_items, 0);
+  else if (old_n_items < self->n_items)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n_items, 0,
+                                self->n_items - old_n_items);
   g_queue_clear_full (&old_pages, (GDestroyNotify)page_free);
 }
 
@@ -877,6 +945,7 @@ sales_row_model_reload (SalesRowModel  *self,
   drop_pages (self);
   drop_order_table (self);
   self->n_items = 0;
+  self->dense = FALSE;
 
   if (get_db (self) == NULL)
     ok = TRUE;

@@ -76,6 +76,8 @@ search_changed_cb (SalesTableView *self)
   g_autoptr(GError) error = NULL;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
+  /* Other rows come to the selected places. */
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
   if (!sales_row_model_set_search (self->model, text, &error))
     _sales_table_view_toast (self, error->message);
 }
@@ -325,6 +327,7 @@ sales_table_view_set_filter (SalesTableView *self,
 
   gtk_label_set_text (self->filter_label, self->filter_description);
   gtk_revealer_set_reveal_child (self->filter_revealer, where != NULL);
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
 
   if (!sales_row_model_set_filter (self->model, where, &error))
     _sales_table_view_toast (self, error->message);
