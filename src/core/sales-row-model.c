@@ -776,32 +776,6 @@ refresh_page (SalesRowModel *self,
   announce_range (self, first + page->items->len - run, run);
 }
 
-/* Tells the view what changed: with another count, everything; with the
- * same count, the pages it can be showing (the cached ones).
- */
-static void
-announce (SalesRowModel *self,
-          guint          old_n_items,
-          GQueue        *old_pages)
-{
-  if (old_n_items != self->n_items)
-    {
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items,
-                                  self->n_items);
-      return;
-    }
-
-  for (GList *l = old_pages->tail; l != NULL; l = l->prev)
-    refresh_page (self, l->data);
-}
-
-static gboolean
-needs_order (SalesRowModel *self)
-{
-  return self->order_column != NULL || self->search != NULL ||
-         self->filter != NULL;
-}
-
 /* Points the items of a page the view may be showing at the rows now at
  * their positions, in place: the view keeps its row widgets (making them
  * anew for a screenful of rows costs a visible pause) and only the cells
@@ -827,8 +801,44 @@ retarget_page (SalesRowModel *self,
     }
 }
 
+/* Tells the view what changed. With the same count, the places of the
+ * pages it can be showing (the cached ones) that hold another row. With
+ * another count, the items it shows take the rows now at their places
+ * and only the difference at the end is announced: announcing the whole
+ * range would make GTK 4.8 ask for every new item to look for its old
+ * widgets, reading the whole table (4 s for a million rows).
+ */
+static void
+announce (SalesRowModel *self,
+          guint          old_n_items,
+          GQueue        *old_pages)
+{
+  if (old_n_items == self->n_items)
+    {
+      for (GList *l = old_pages->tail; l != NULL; l = l->prev)
+        refresh_page (self, l->data);
+      return;
+    }
+
+  for (GList *l = old_pages->tail; l != NULL; l = l->prev)
+    retarget_page (self, l->data);
+  if (old_n_items > self->n_items)
+    g_list_model_items_changed (G_LIST_MODEL (self), self->n_items,
+                                old_n_items - self->n_items, 0);
+  else
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n_items, 0,
+                                self->n_items - old_n_items);
+}
+
+static gboolean
+needs_order (SalesRowModel *self)
+{
+  return self->order_column != NULL || self->search != NULL ||
+         self->filter != NULL;
+}
+
 /* Puts a new order in place: the items the view shows take the rows now
- * at their positions, and only the change in the count is announced.
+ * at their places, in place, whether or not the count changed.
  */
 static void
 take_order (SalesRowModel *self,
@@ -843,14 +853,11 @@ take_order (SalesRowModel *self,
   self->order_ids = ids;
   self->n_items = ids != NULL ? ids->len : 0;
 
+  /* Rows still at the same place keep their items as they are. */
   for (GList *l = old_pages.tail; l != NULL; l = l->prev)
     retarget_page (self, l->data);
-  if (old_n_items > self->n_items)
-    g_list_model_items_changed (G_LIST_MODEL (self), self->n_items,
-                                old_n_items - self->n_items, 0);
-  else if (old_n_items < self->n_items)
-    g_list_model_items_changed (G_LIST_MODEL (self), old_n_items, 0,
-                                self->n_items - old_n_items);
+  if (old_n_items != self->n_items)
+    announce (self, old_n_items, &(GQueue) G_QUEUE_INIT);
   g_queue_clear_full (&old_pages, (GDestroyNotify)page_free);
 }
 
@@ -1167,4 +1174,35 @@ sales_row_model_is_busy (SalesRowModel *self)
   g_return_val_if_fail (SALES_IS_ROW_MODEL (self), FALSE);
 
   return self->job != NULL;
+}
+
+/**
+ * sales_row_model_get_id:
+ * @self: a model
+ * @position: a row position
+ *
+ * The id of the row at @position, without making an item when the
+ * model knows it (a sorted or searched list of ids, or ids without
+ * gaps): selecting a million rows and deleting them reads no row.
+ *
+ * Returns: the id; 0 when @position is out of range or its row is gone
+ */
+gint64
+sales_row_model_get_id (SalesRowModel *self,
+                        guint          position)
+{
+  g_autoptr(SalesRowItem) item = NULL;
+
+  g_return_val_if_fail (SALES_IS_ROW_MODEL (self), 0);
+
+  if (position >= self->n_items)
+    return 0;
+  if (self->order_ids != NULL)
+    return g_array_index (self->order_ids, gint64, position);
+  if (self->dense)
+    return self->descending ? self->first_id + self->n_items - 1 - position
+                            : self->first_id + position;
+
+  item = g_list_model_get_item (G_LIST_MODEL (self), position);
+  return item != NULL ? sales_row_item_get_id (item) : 0;
 }

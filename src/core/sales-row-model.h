@@ -42,6 +42,8 @@ gboolean       sales_row_model_reload         (SalesRowModel  *self,
                                                GError        **error);
 void           sales_row_model_refresh_item   (SalesRowModel  *self,
                                                guint           position);
+gint64         sales_row_model_get_id         (SalesRowModel  *self,
+                                               guint           position);
 gboolean       sales_row_model_find_id        (SalesRowModel  *self,
                                                gint64          id,
                                                guint          *position);

@@ -26,6 +26,7 @@ struct _SalesTableView
   char                 *filter_description;
   GHashTable           *bound_cells;
   guint                 current_column;
+  guint                 n_shown;
   int                   sort_probe;
   guint                 edit_source;
   gint64                edit_id;

@@ -39,9 +39,18 @@ show_status (SalesTableView *self)
                                        "window to import one."));
 }
 
+/* The model keeps the items on screen when rows come or go (see
+ * sales-row-model.c), so a selection would stay on places that now hold
+ * other rows: it goes.
+ */
 static void
 items_changed_cb (SalesTableView *self)
 {
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+
+  if (n != self->n_shown)
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  self->n_shown = n;
   show_status (self);
 }
 
@@ -286,6 +295,7 @@ sales_table_view_new (SalesWorkspace *workspace,
                            G_CALLBACK (_sales_table_view_sort_changed), self,
                            G_CONNECT_SWAPPED);
 
+  self->n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   show_status (self);
   _sales_table_view_update_actions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.cancel-export",

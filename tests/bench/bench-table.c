@@ -18,6 +18,7 @@
 
 #include "sales-application.h"
 #include "sales-gui-test.h"
+#include "sales-limits.h"
 #include "sales-table-view-private.h"
 #include "salesops-test.h"
 
@@ -35,6 +36,9 @@ typedef struct
   double sort_unindexed_ms;
   double search_ms;
   double stall_ms;
+  guint  n_deleted;
+  double delete_ms;
+  double undo_ms;
   guint64 rows_read;
   long rss_kb;
 } Figures;
@@ -176,6 +180,37 @@ time_model (SalesWorkspace *workspace)
   return now_ms () - start;
 }
 
+/* Deletes the largest selection a view deletes at once (or every row of
+ * a smaller table) and undoes it: both journal every row.
+ */
+static void
+measure_delete (SalesTableView *view,
+                Figures        *figures)
+{
+  GtkSelectionModel *selection = sales_table_view_get_selection (view);
+  SalesRowModel *model = sales_table_view_get_model (view);
+  double start;
+
+  sales_table_view_set_search (view, "");
+  g_assert_true (sales_row_model_set_order (model, NULL, FALSE, NULL));
+  wait_settled (view, figures);
+  figures->n_deleted = MIN (sales_table_view_get_n_rows (view),
+                            SALES_MAX_UNDO_GROUP);
+  gtk_selection_model_select_range (selection, 0, figures->n_deleted, TRUE);
+
+  start = now_ms ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view),
+                                             "table.delete-rows", NULL));
+  wait_frame (GTK_WIDGET (view));
+  figures->delete_ms = now_ms () - start;
+
+  start = now_ms ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "table.undo",
+                                             NULL));
+  wait_frame (GTK_WIDGET (view));
+  figures->undo_ms = now_ms () - start;
+}
+
 static void
 measure (SalesWorkspace *workspace,
          Figures        *figures)
@@ -219,6 +254,7 @@ measure (SalesWorkspace *workspace,
   wait_settled (view, figures);
   figures->search_ms = now_ms () - start;
 
+  measure_delete (view, figures);
   sales_gui_test_close (GTK_WINDOW (window));
 }
 
@@ -251,10 +287,11 @@ print_figures (const char    *label,
           "scroll %5.1f ms/frame (worst %6.1f), sort indexed %7.1f ms, "
           "unindexed %7.1f ms, search %7.1f ms (in a worker; longest "
           "main loop stall meanwhile %5.1f ms), rows read %" G_GUINT64_FORMAT
-          ", RSS %ld KB\n",
+          ", RSS %ld KB, delete %u selected rows %7.1f ms, undo %7.1f ms\n",
           label, n_rows, f->model_ms, f->open_ms, f->end_ms, f->scroll_mean_ms,
           f->scroll_worst_ms, f->sort_indexed_ms, f->sort_unindexed_ms,
-          f->search_ms, f->stall_ms, f->rows_read, f->rss_kb);
+          f->search_ms, f->stall_ms, f->rows_read, f->rss_kb, f->n_deleted,
+          f->delete_ms, f->undo_ms);
 }
 
 int
