@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sales-gui-test.h"
+#include "sales-limits.h"
 #include "sales-row-model.h"
 #include "sales-table-view-private.h"
 #include "salesops-test.h"
@@ -265,6 +266,45 @@ test_export_in_background (Fixture       *f,
   sales_test_remove_tree (dir);
 }
 
+static gboolean
+find_label_containing (GtkWidget  *widget,
+                       const char *text)
+{
+  if (GTK_IS_LABEL (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_label_containing (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Ctrl+A, Delete on more rows than one deletion takes is refused with a
+ * message, and nothing is deleted.
+ */
+static void
+test_delete_too_many (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkSelectionModel *selection = sales_table_view_get_selection (f->view);
+
+  g_assert_cmpuint (N_ROWS, >, SALES_MAX_UNDO_GROUP);
+  gtk_selection_model_select_all (selection);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view),
+                                             "table.delete-rows", NULL));
+  sales_gui_test_spin ();
+
+  g_assert_cmpint (sales_gui_test_query_int (f->workspace,
+                     "SELECT count(*) FROM opportunities"), ==, N_ROWS);
+  g_assert_true (find_label_containing (GTK_WIDGET (f->view),
+                                        "rows are selected; delete at most"));
+  gtk_selection_model_unselect_all (selection);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -290,6 +330,8 @@ main (int    argc,
               fixture_set_up, test_search_and_filter, fixture_tear_down);
   g_test_add ("/table-view/export-in-background", Fixture, NULL,
               fixture_set_up, test_export_in_background, fixture_tear_down);
+  g_test_add ("/table-view/delete-too-many", Fixture, NULL,
+              fixture_set_up, test_delete_too_many, fixture_tear_down);
   g_test_add ("/table-view/search-in-background", Fixture, NULL,
               fixture_set_up, test_search_in_background, fixture_tear_down);
 

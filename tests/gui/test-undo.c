@@ -186,6 +186,47 @@ test_undo_after_reopening (Fixture       *f,
 }
 
 static gboolean
+is_idle (gpointer view)
+{
+  return !sales_table_view_is_busy (view);
+}
+
+/* In a sorted view the selected places name rows by the sorted ids. */
+static void
+test_delete_sorted_and_undo (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkSelectionModel *selection = sales_table_view_get_selection (f->view);
+  g_autofree char *doomed = sales_gui_test_query_text (f->workspace,
+    "SELECT group_concat(id) FROM (SELECT id FROM opportunities"
+    " ORDER BY name DESC, id DESC LIMIT 3)");
+  g_autofree char *left = NULL;
+  g_autofree char *sql = NULL;
+
+  g_assert_true (sales_row_model_set_order (sales_table_view_get_model (f->view),
+                                            "name", TRUE, NULL));
+  g_assert_true (sales_gui_test_wait_for (is_idle, f->view, 30000));
+  gtk_selection_model_select_range (selection, 0, 3, TRUE);
+  activate (f, "table.delete-rows");
+  g_assert_true (sales_gui_test_wait_for (is_idle, f->view, 30000));
+
+  sql = g_strdup_printf ("SELECT count(*) FROM opportunities WHERE id IN (%s)",
+                         doomed);
+  g_assert_cmpint (sales_gui_test_query_int (f->workspace, sql), ==, 0);
+  g_assert_cmpint (sales_gui_test_query_int (f->workspace,
+                     "SELECT count(*) FROM opportunities"), ==, N_ROWS - 3);
+
+  activate (f, "table.undo");
+  g_assert_true (sales_gui_test_wait_for (is_idle, f->view, 30000));
+  g_assert_cmpint (sales_gui_test_query_int (f->workspace, sql), ==, 3);
+  left = sales_gui_test_query_text (f->workspace,
+    "SELECT group_concat(id) FROM (SELECT id FROM opportunities"
+    " ORDER BY name DESC, id DESC LIMIT 3)");
+  g_assert_cmpstr (left, ==, doomed);
+  g_assert_cmpuint (sales_table_view_get_n_rows (f->view), ==, N_ROWS);
+}
+
+static gboolean
 find_label_starting (GtkWidget  *widget,
                      const char *prefix)
 {
@@ -298,6 +339,8 @@ main (int    argc,
               test_delete_and_undo, fixture_tear_down);
   g_test_add ("/undo/after-reopening", Fixture, NULL, fixture_set_up,
               test_undo_after_reopening, fixture_tear_down);
+  g_test_add ("/undo/delete-sorted", Fixture, NULL, fixture_set_up,
+              test_delete_sorted_and_undo, fixture_tear_down);
   g_test_add ("/undo/window", Fixture, NULL, fixture_set_up,
               test_window_undo, fixture_tear_down);
 
