@@ -16,7 +16,17 @@
 /* The schema version this build writes. A workspace with a higher
  * user_version is refused (SALES_ERROR_TOO_NEW) and left untouched.
  */
-#define SALES_SCHEMA_VERSION 2
+#define SALES_SCHEMA_VERSION 3
+
+/* A write marks the KPI roll-up's days it touched, directly and through
+ * the leads and customers it refers to (src/kpi/sales-kpi-dirty.c). Past
+ * this many marked leads and customers, or this many days once those are
+ * followed, the next evaluation rebuilds the whole roll-up instead: a
+ * day costs a few thousand index lookups, a rebuild reads each table once
+ * (about a hundred days' worth of lookups on a 2-core machine).
+ */
+#define SALES_KPI_MAX_DIRTY_KEYS 2000
+#define SALES_KPI_MAX_DIRTY_DAYS 60
 
 /* PRAGMA application_id of every workspace: "SlOp" in ASCII. A SQLite file
  * with another id is refused as foreign (SALES_ERROR_NOT_WORKSPACE).
@@ -124,3 +134,10 @@
  * while rebuilding them costs a sort of the whole table.
  */
 #define SALES_IMPORT_REINDEX_MAX_ROWS 10000
+
+/* An import that has written this many rows stops recording, row by row,
+ * which KPI roll-up days it touched (src/import/sales-import-writer.c)
+ * and marks the roll-up for a rebuild: past SALES_KPI_MAX_DIRTY_KEYS the
+ * next evaluation would rebuild it anyway.
+ */
+#define SALES_IMPORT_TRIGGER_MAX_ROWS SALES_KPI_MAX_DIRTY_KEYS

@@ -183,9 +183,100 @@ static const char schema_v2[] =
   KPI_STALE_TRIGGERS ("expenses")
   KPI_STALE_TRIGGERS ("forecasts");
 
+/* From v3 the triggers record what a write touched instead of marking
+ * the whole roll-up stale, so that the next evaluation recomputes only
+ * those days (src/kpi/sales-kpi-dirty.c). kpi_dirty holds days (kind 0),
+ * lead external ids (1) and customer external ids (2); stale is 0 when
+ * the roll-up is current, 2 when kpi_dirty says what to recompute and 1
+ * when everything must be rebuilt. A date stored in a form whose day is
+ * not its first ten characters cannot be found by an index range, so it
+ * asks for a full rebuild (which then keeps rebuilding fully while such
+ * a date exists, see kpi_state.irregular).
+ */
+#define KPI_DIRTY_WHEN                                                     \
+  " WHEN (SELECT stale FROM kpi_state) <> 1 BEGIN"                        \
+  " INSERT OR IGNORE INTO kpi_dirty (kind, key) VALUES "
+#define KPI_DIRTY_END(irregular)                                           \
+  "; UPDATE kpi_state SET stale = CASE WHEN " irregular " THEN 1 ELSE 2"  \
+  " END WHERE stale = 0 OR " irregular "; END;"
+#define KPI_IRREGULAR(column)                                              \
+  "coalesce (date (" column ") <> substr (" column ", 1, 10), 0)"
+#define KPI_DIRTY_TRIGGERS(table, columns, marks_new, marks_old, irregular) \
+  "CREATE TRIGGER " table "_kpi_insert AFTER INSERT ON " table             \
+  KPI_DIRTY_WHEN marks_new KPI_DIRTY_END (irregular)                      \
+  "CREATE TRIGGER " table "_kpi_update AFTER UPDATE OF " columns " ON "   \
+  table KPI_DIRTY_WHEN marks_new ", " marks_old KPI_DIRTY_END (irregular) \
+  "CREATE TRIGGER " table "_kpi_delete AFTER DELETE ON " table             \
+  KPI_DIRTY_WHEN marks_old KPI_DIRTY_END ("0")
+#define KPI_DROP_TRIGGERS(table)                                           \
+  "DROP TRIGGER " table "_kpi_insert; DROP TRIGGER " table "_kpi_update;"  \
+  "DROP TRIGGER " table "_kpi_delete;"
+
+static const char schema_v3[] =
+  KPI_DROP_TRIGGERS ("leads")
+  KPI_DROP_TRIGGERS ("opportunities")
+  KPI_DROP_TRIGGERS ("customers")
+  KPI_DROP_TRIGGERS ("purchases")
+  KPI_DROP_TRIGGERS ("expenses")
+  KPI_DROP_TRIGGERS ("forecasts")
+  "CREATE TABLE kpi_dirty ("
+  "  kind INTEGER NOT NULL, key TEXT NOT NULL,"
+  "  PRIMARY KEY (kind, key)) WITHOUT ROWID;"
+  /* How the roll-up was built: whether won deals stood in for purchases
+   * and whether a date was irregular; either changing needs a rebuild.
+   */
+  "ALTER TABLE kpi_state ADD COLUMN deals_as_purchases INTEGER;"
+  "ALTER TABLE kpi_state ADD COLUMN irregular INTEGER;"
+  "UPDATE kpi_state SET stale = 1;"
+  /* References are only ever looked up by value, and many rows have
+   * none (a deal without a lead): leaving NULLs out of these indexes
+   * makes them free to build for a file without the column.
+   */
+  "DROP INDEX opportunities_lead; DROP INDEX opportunities_customer;"
+  "DROP INDEX customers_lead; DROP INDEX purchases_customer;"
+  "CREATE INDEX opportunities_lead ON opportunities (lead_ref)"
+  "  WHERE lead_ref IS NOT NULL;"
+  "CREATE INDEX opportunities_customer ON opportunities (customer_ref)"
+  "  WHERE customer_ref IS NOT NULL;"
+  "CREATE INDEX customers_lead ON customers (lead_ref)"
+  "  WHERE lead_ref IS NOT NULL;"
+  "CREATE INDEX purchases_customer ON purchases (customer_ref)"
+  "  WHERE customer_ref IS NOT NULL;"
+  KPI_DIRTY_TRIGGERS ("leads",
+                      "external_id, owner, source, created_at,"
+                      " first_response_at, converted_at",
+                      "(0, date (NEW.created_at)), (1, NEW.external_id)",
+                      "(0, date (OLD.created_at)), (1, OLD.external_id)",
+                      KPI_IRREGULAR ("NEW.created_at"))
+  KPI_DIRTY_TRIGGERS ("opportunities",
+                      "lead_ref, customer_ref, owner, source, outcome,"
+                      " amount, created_at, qualified_at, closed_at",
+                      "(0, date (NEW.closed_at)), (0, date (NEW.created_at)),"
+                      " (1, NEW.lead_ref), (2, NEW.customer_ref)",
+                      "(0, date (OLD.closed_at)), (0, date (OLD.created_at)),"
+                      " (1, OLD.lead_ref), (2, OLD.customer_ref)",
+                      KPI_IRREGULAR ("NEW.closed_at") " OR "
+                      KPI_IRREGULAR ("NEW.created_at"))
+  KPI_DIRTY_TRIGGERS ("customers", "external_id, lead_ref, acquired_at",
+                      "(0, date (NEW.acquired_at)), (2, NEW.external_id)",
+                      "(0, date (OLD.acquired_at)), (2, OLD.external_id)",
+                      KPI_IRREGULAR ("NEW.acquired_at"))
+  KPI_DIRTY_TRIGGERS ("purchases", "customer_ref, purchased_at, amount",
+                      "(0, date (NEW.purchased_at)), (2, NEW.customer_ref)",
+                      "(0, date (OLD.purchased_at)), (2, OLD.customer_ref)",
+                      KPI_IRREGULAR ("NEW.purchased_at"))
+  KPI_DIRTY_TRIGGERS ("expenses", "spent_on, category, channel, amount",
+                      "(0, date (NEW.spent_on))", "(0, date (OLD.spent_on))",
+                      KPI_IRREGULAR ("NEW.spent_on"))
+  KPI_DIRTY_TRIGGERS ("forecasts", "period_start, owner, amount",
+                      "(0, date (NEW.period_start))",
+                      "(0, date (OLD.period_start))",
+                      KPI_IRREGULAR ("NEW.period_start"));
+
 static const SalesMigration default_steps[] = {
   { 1, schema_v1, NULL },
   { 2, schema_v2, NULL },
+  { 3, schema_v3, NULL },
 };
 
 /**

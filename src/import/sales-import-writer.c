@@ -12,7 +12,8 @@
  * insert is tried first (no lookup per row) and a duplicate id falls back
  * to the lookup; the table's secondary indexes are dropped while loading
  * into a small table and rebuilt before the commit, in the same
- * transaction.
+ * transaction, and so are its KPI triggers once a load is large enough
+ * to rebuild the KPI roll-up anyway.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -65,6 +66,7 @@ struct _SalesImportWriter
   gboolean              began;
   gboolean              was_empty;
   GPtrArray            *dropped_indexes;  /* their CREATE statements */
+  GPtrArray            *dropped_triggers; /* likewise */
   gint64                import_id;
   SalesImportCounts     counts;
   GPtrArray            *rejects;
@@ -321,6 +323,7 @@ _sales_import_writer_new (sqlite3             *db,
   self->table = sales_schema_lookup_table (sales_mapping_get_table (mapping));
   self->constant_texts = g_ptr_array_new_with_free_func (g_free);
   self->dropped_indexes = g_ptr_array_new_with_free_func (g_free);
+  self->dropped_triggers = g_ptr_array_new_with_free_func (g_free);
   self->rejects = g_ptr_array_new_with_free_func (
     (GDestroyNotify)sales_import_reject_free);
   self->extra = g_string_new (NULL);
@@ -349,6 +352,7 @@ _sales_import_writer_free (SalesImportWriter *self)
   g_free (self->path);
   g_ptr_array_unref (self->constant_texts);
   g_ptr_array_unref (self->dropped_indexes);
+  g_ptr_array_unref (self->dropped_triggers);
   g_ptr_array_unref (self->rejects);
   g_string_free (self->extra, TRUE);
   g_string_free (self->cells, TRUE);
@@ -375,6 +379,50 @@ count_rows_up_to (SalesImportWriter  *self,
   return rows;
 }
 
+/* Drops the table's schema objects of @type whose name matches @glob
+ * (indexes, triggers), keeping their CREATE statements in @dropped so
+ * that finish can make them again in the same transaction.
+ */
+static gboolean
+drop_schema_objects (SalesImportWriter  *self,
+                     const char         *type,
+                     const char         *glob,
+                     GPtrArray          *dropped,
+                     GError            **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  stmt = prepare (self, "SELECT name, sql FROM sqlite_schema WHERE "
+                        "type = ?1 AND tbl_name = ?2 AND sql IS NOT NULL "
+                        "AND name GLOB ?3", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, table_name (self), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, glob, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *name = (const char *)sqlite3_column_text (stmt, 0);
+
+      g_ptr_array_add (names, g_strdup (name));
+      g_ptr_array_add (dropped,
+                       g_strdup ((const char *)sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP %s \"%s\"", type,
+                                               (char *)names->pdata[i]);
+
+      if (!exec (self, drop, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Loading with indexes in place is several times slower than building
  * them after, as long as the table is small to begin with.
  */
@@ -382,8 +430,6 @@ static gboolean
 drop_indexes (SalesImportWriter  *self,
               GError            **error)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
   gint64 rows = count_rows_up_to (self, SALES_IMPORT_REINDEX_MAX_ROWS, error);
 
   if (rows < 0)
@@ -392,32 +438,23 @@ drop_indexes (SalesImportWriter  *self,
   if (rows >= SALES_IMPORT_REINDEX_MAX_ROWS)
     return TRUE;
 
-  stmt = prepare (self, "SELECT name, sql FROM sqlite_schema WHERE "
-                        "type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
-                  error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, table_name (self), -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *name = (const char *)sqlite3_column_text (stmt, 0);
+  return drop_schema_objects (self, "index", "*", self->dropped_indexes,
+                              error);
+}
 
-      g_ptr_array_add (names, g_strdup (name));
-      g_ptr_array_add (self->dropped_indexes,
-                       g_strdup ((const char *)sqlite3_column_text (stmt, 1)));
-    }
-  sqlite3_finalize (stmt);
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *drop = g_strdup_printf ("DROP INDEX \"%s\"",
-                                               (char *)names->pdata[i]);
-
-      if (!exec (self, drop, error))
-        return FALSE;
-    }
-
-  return TRUE;
+/* The KPI triggers record what each written row touches, so that the
+ * next evaluation recomputes only those days. Past a few thousand rows
+ * the roll-up will be rebuilt anyway: the triggers are dropped for the
+ * rest of the load, which costs them nothing per row, and the roll-up is
+ * marked for a rebuild once.
+ */
+static gboolean
+suspend_kpi_triggers (SalesImportWriter  *self,
+                      GError            **error)
+{
+  return drop_schema_objects (self, "trigger", "*_kpi_*",
+                              self->dropped_triggers, error) &&
+         exec (self, "UPDATE kpi_state SET stale = 1", error);
 }
 
 /**
@@ -824,7 +861,13 @@ _sales_import_writer_add (SalesImportWriter        *self,
     return add_reject (self, row, bad_column, reason, error);
 
   has_extra = build_extra (self, row);
-  return store_row (self, has_extra, error);
+  if (!store_row (self, has_extra, error))
+    return FALSE;
+
+  if (self->counts.inserted + self->counts.updated ==
+      SALES_IMPORT_TRIGGER_MAX_ROWS)
+    return suspend_kpi_triggers (self, error);
+  return TRUE;
 }
 
 static gboolean
@@ -862,7 +905,8 @@ record_counts (SalesImportWriter  *self,
  * @checksum: (nullable): the file's SHA-256, for the record
  * @error: return location for a #GError
  *
- * Rebuilds the indexes dropped for loading and records the counts. The
+ * Rebuilds the indexes and triggers dropped for loading and records the
+ * counts. The
  * transaction stays open: the caller commits, or rolls back a dry run.
  *
  * Returns: %TRUE on success
@@ -872,11 +916,16 @@ _sales_import_writer_finish (SalesImportWriter  *self,
                              const char         *checksum,
                              GError            **error)
 {
-  for (guint i = 0; i < self->dropped_indexes->len; i++)
-    if (!exec (self, g_ptr_array_index (self->dropped_indexes, i), error))
-      return FALSE;
+  GPtrArray *dropped[] = { self->dropped_indexes, self->dropped_triggers };
 
-  g_ptr_array_set_size (self->dropped_indexes, 0);
+  for (guint d = 0; d < G_N_ELEMENTS (dropped); d++)
+    {
+      for (guint i = 0; i < dropped[d]->len; i++)
+        if (!exec (self, g_ptr_array_index (dropped[d], i), error))
+          return FALSE;
+      g_ptr_array_set_size (dropped[d], 0);
+    }
+
   return record_counts (self, checksum, error);
 }
 

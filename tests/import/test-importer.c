@@ -7,6 +7,7 @@
 
 #include "sales-error.h"
 #include "sales-importer.h"
+#include "sales-kpi.h"
 #include "salesops-test.h"
 
 typedef struct
@@ -224,6 +225,23 @@ cancel_cb (double   fraction,
     g_cancellable_cancel (user_data);
 }
 
+/* An import of @path cancelled at its first progress report. */
+static SalesImporter *
+run_cancelled (Fixture    *f,
+               const char *path)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  SalesImporter *importer = sales_importer_new (f->workspace, path);
+
+  sales_importer_set_progress_func (importer, cancel_cb,
+                                    g_object_ref (cancellable),
+                                    g_object_unref);
+  g_assert_false (sales_importer_run (importer, cancellable, &error));
+  g_assert_error (error, SALES_ERROR, SALES_ERROR_CANCELLED);
+  return importer;
+}
+
 static char *
 dump (Fixture *f)
 {
@@ -240,7 +258,6 @@ test_cancel_and_dry_run (Fixture       *f,
   g_autofree char *path = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(SalesImporter) seed = import (f, v1, NULL, NULL);
   g_autoptr(SalesImporter) cancelled = NULL;
   g_autoptr(SalesImporter) dry = NULL;
@@ -252,13 +269,7 @@ test_cancel_and_dry_run (Fixture       *f,
   path = write_csv (f, "big.csv", big->str);
   before = dump (f);
 
-  cancelled = sales_importer_new (f->workspace, path);
-  sales_importer_set_progress_func (cancelled, cancel_cb,
-                                    g_object_ref (cancellable),
-                                    g_object_unref);
-  g_assert_false (sales_importer_run (cancelled, cancellable, &error));
-  g_assert_error (error, SALES_ERROR, SALES_ERROR_CANCELLED);
-  g_clear_error (&error);
+  cancelled = run_cancelled (f, path);
   after = dump (f);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM imports"), ==, 1);
@@ -273,6 +284,97 @@ test_cancel_and_dry_run (Fixture       *f,
   after = dump (f);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM imports"), ==, 1);
+}
+
+static char *
+big_deals_csv (Fixture *f,
+               guint    n_rows)
+{
+  g_autoptr(GString) big = g_string_new ("opportunity_id,owner,stage,"
+                                         "amount,created_at,close_date\n");
+
+  for (guint i = 0; i < n_rows; i++)
+    g_string_append_printf (big, "B%u,Owner %u,%s,%u,2025-01-%02u,"
+                            "2025-03-%02u\n", i, i % 7,
+                            i % 3 ? "Closed Won" : "Closed Lost", 100 + i,
+                            1 + i % 28, 1 + i % 31);
+  return write_csv (f, "big-deals.csv", big->str);
+}
+
+/* The roll-up as it is, then as a rebuild makes it: equal. */
+static void
+assert_roll_up_current (Fixture *f)
+{
+  sqlite3 *db = sales_workspace_get_db (f->workspace);
+  const char *dump_sql = "SELECT group_concat (day || owner || won || lost"
+                         " || won_cents || created, ';') FROM (SELECT * FROM"
+                         " kpi_daily ORDER BY level, day, owner, source)";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *updated = NULL, *rebuilt = NULL;
+
+  g_assert_true (sales_kpi_refresh (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f, "SELECT stale FROM kpi_state"), ==, 0);
+  updated = query_text (f, dump_sql);
+
+  g_assert_true (sales_workspace_exec (f->workspace, "UPDATE kpi_state SET"
+                                       " stale = 1", &error));
+  g_assert_true (sales_kpi_refresh (db, &error));
+  g_assert_no_error (error);
+  rebuilt = query_text (f, dump_sql);
+  g_assert_nonnull (updated);
+  g_assert_cmpstr (updated, ==, rebuilt);
+}
+
+/* A small import leaves what it touched for the roll-up to recompute;
+ * a large one drops the KPI triggers for the rest of its load, marks
+ * the roll-up for a rebuild and makes the triggers again, and one
+ * cancelled after dropping them (progress comes every 4096 rows) leaves
+ * triggers and roll-up as they were.
+ */
+static void
+test_kpi_roll_up (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *triggers = "SELECT count (*) FROM sqlite_schema WHERE"
+                         " type = 'trigger' AND name GLOB '*_kpi_*'";
+  g_autofree char *v1 = write_csv (f, "v1.csv", deals_v1);
+  g_autofree char *v2 = write_csv (f, "v2.csv", deals_v2);
+  g_autofree char *big = big_deals_csv (f, SALES_IMPORT_TRIGGER_MAX_ROWS +
+                                        8000);
+  g_autoptr(SalesImporter) first = import (f, v1, NULL, NULL);
+  g_autoptr(SalesImporter) second = NULL;
+  g_autoptr(SalesImporter) large = NULL;
+  g_autoptr(SalesImporter) cancelled = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 n_triggers = query_int (f, triggers);
+
+  g_assert_cmpint (n_triggers, ==, 18);
+  assert_roll_up_current (f);
+
+  second = import (f, v2, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f, "SELECT stale FROM kpi_state"), ==, 2);
+  g_assert_cmpint (query_int (f, "SELECT count (*) FROM kpi_dirty"), >, 0);
+  assert_roll_up_current (f);
+
+  cancelled = run_cancelled (f, big);
+  g_assert_cmpint (query_int (f, triggers), ==, n_triggers);
+  g_assert_cmpint (query_int (f, "SELECT stale FROM kpi_state"), ==, 0);
+
+  large = import (f, big, NULL, &error);
+  g_assert_no_error (error);
+  assert_counts (large, SALES_IMPORT_TRIGGER_MAX_ROWS + 8000, 0, 0, 0);
+  g_assert_cmpint (query_int (f, triggers), ==, n_triggers);
+  g_assert_cmpint (query_int (f, "SELECT stale FROM kpi_state"), ==, 1);
+  assert_roll_up_current (f);
+
+  /* The triggers made again record the next write. */
+  g_assert_true (sales_workspace_exec (f->workspace, "UPDATE opportunities"
+                                       " SET amount = 1 WHERE external_id ="
+                                       " 'B7'", &error));
+  g_assert_cmpint (query_int (f, "SELECT stale FROM kpi_state"), ==, 2);
+  assert_roll_up_current (f);
 }
 
 /* The rows that settle the order come after the sample. */
@@ -512,6 +614,7 @@ main (int    argc,
   ADD ("/importer/revert-refused-under-later-import",
        test_revert_refused_under_later_import);
   ADD ("/importer/cancel-and-dry-run", test_cancel_and_dry_run);
+  ADD ("/importer/kpi-roll-up", test_kpi_roll_up);
   ADD ("/importer/date-order-decided-late", test_date_order_decided_late);
   ADD ("/importer/remembered-mapping", test_remembered_mapping);
   ADD ("/importer/async", test_async);
