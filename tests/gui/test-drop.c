@@ -111,23 +111,6 @@ drop_on (GtkWidget *window,
   return accepted;
 }
 
-static gboolean
-find_label_containing (GtkWidget  *widget,
-                       const char *text)
-{
-  if (GTK_IS_LABEL (widget) &&
-      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (find_label_containing (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
 /* The toplevel of @type other than @except, if one is shown. */
 static GtkWindow *
 find_toplevel (GType      type,
@@ -176,7 +159,7 @@ test_dropped_files (Fixture       *f,
   g_assert_true (drop_on (GTK_WIDGET (window), files));
 
   /* The PDF is refused by name; the CSV opens the wizard. */
-  g_assert_true (find_label_containing (GTK_WIDGET (window),
+  g_assert_true (sales_gui_test_find_label (GTK_WIDGET (window),
                                         "“notes.pdf” was not opened"));
   wizard = (SalesImportWizard *)find_toplevel (SALES_TYPE_IMPORT_WIZARD, NULL);
   g_assert_nonnull (wizard);

@@ -266,23 +266,6 @@ test_export_in_background (Fixture       *f,
   sales_test_remove_tree (dir);
 }
 
-static gboolean
-find_label_containing (GtkWidget  *widget,
-                       const char *text)
-{
-  if (GTK_IS_LABEL (widget) &&
-      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (find_label_containing (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
 /* Ctrl+A, Delete on more rows than one deletion takes is refused with a
  * message, and nothing is deleted.
  */
@@ -300,7 +283,7 @@ test_delete_too_many (Fixture       *f,
 
   g_assert_cmpint (sales_gui_test_query_int (f->workspace,
                      "SELECT count(*) FROM opportunities"), ==, N_ROWS);
-  g_assert_true (find_label_containing (GTK_WIDGET (f->view),
+  g_assert_true (sales_gui_test_find_label (GTK_WIDGET (f->view),
                                         "rows are selected; delete at most"));
   gtk_selection_model_unselect_all (selection);
 }

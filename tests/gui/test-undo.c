@@ -226,23 +226,6 @@ test_delete_sorted_and_undo (Fixture       *f,
   g_assert_cmpuint (sales_table_view_get_n_rows (f->view), ==, N_ROWS);
 }
 
-static gboolean
-find_label_starting (GtkWidget  *widget,
-                     const char *prefix)
-{
-  if (GTK_IS_LABEL (widget) &&
-      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (find_label_starting (child, prefix))
-      return TRUE;
-
-  return FALSE;
-}
-
 static GtkWidget *
 find_action_button (GtkWidget  *widget,
                     const char *action)
@@ -312,7 +295,7 @@ test_window_undo (Fixture       *f,
   name = sales_gui_test_query_text (f->workspace, "SELECT name FROM "
                                     "opportunities WHERE id = 7");
   g_assert_cmpstr (name, ==, "Deal 7");
-  g_assert_true (find_label_starting (window, "Undone: change of Name in "));
+  g_assert_true (sales_gui_test_find_label (window, "Undone: change of Name in "));
   g_assert_false (action_enabled (window, "undo"));
   g_assert_true (action_enabled (window, "redo"));
 
@@ -322,7 +305,7 @@ test_window_undo (Fixture       *f,
   name = sales_gui_test_query_text (f->workspace, "SELECT name FROM "
                                     "opportunities WHERE id = 7");
   g_assert_cmpstr (name, ==, "Fixed");
-  g_assert_true (find_label_starting (window, "Redone: change of Name in "));
+  g_assert_true (sales_gui_test_find_label (window, "Redone: change of Name in "));
 
   sales_gui_test_close (GTK_WINDOW (window));
 }
