@@ -177,6 +177,15 @@ test_custom_range (Fixture       *f,
   assert_tiles_match_cli (f, NULL);
 }
 
+/* The detail is mapped once the window has laid it out, which a loaded
+ * machine can take a few frames to do.
+ */
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (widget));
+}
+
 /* The view filters in a worker thread. */
 static gboolean
 table_is_idle (gpointer view)
@@ -200,7 +209,7 @@ test_detail_and_show_rows (Fixture       *f,
   sales_dashboard_select_kpi (f->dashboard, "win_rate");
   gui_test_wait_refreshed (f->dashboard);
   detail = SALES_KPI_DETAIL (sales_dashboard_get_detail (f->dashboard));
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (detail)));
+  g_assert_true (sales_gui_test_wait_for (is_mapped, detail, 10000));
   g_assert_cmpstr (sales_kpi_detail_get_kpi (detail)->id, ==, "win_rate");
 
   /* Twelve months, with the comparison as a second series. */
