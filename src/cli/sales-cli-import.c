@@ -13,6 +13,7 @@
 #include "sales-cli.h"
 #include "sales-error.h"
 #include "sales-importer.h"
+#include "sales-limits.h"
 #include "sales-mapper.h"
 #include "sales-sniffer.h"
 
@@ -207,6 +208,70 @@ print_table (SalesSniffer *sniffer,
     }
 }
 
+/* How a file is read when the user says so: --encoding, --delimiter
+ * (a name or the character) and --header-row (0 for none).
+ */
+typedef struct
+{
+  char *encoding;
+  char *delimiter_text;
+  int   header_row;
+  char  delimiter;
+} ReadingOptions;
+
+#define READING_OPTION_ENTRIES(r) \
+  { "encoding", 0, 0, G_OPTION_ARG_STRING, &(r).encoding, \
+    N_("Read a text file in this encoding (UTF-8, UTF-16LE, UTF-16BE, " \
+       "WINDOWS-1252) instead of detecting it"), "E" }, \
+  { "delimiter", 0, 0, G_OPTION_ARG_STRING, &(r).delimiter_text, \
+    N_("Split a text file on comma, semicolon, tab or pipe instead of " \
+       "detecting it"), "D" }, \
+  { "header-row", 0, 0, G_OPTION_ARG_INT, &(r).header_row, \
+    N_("The row holding the column names, from 1; 0 when there is none"), \
+    "N" }
+
+static void
+reading_options_clear (ReadingOptions *r)
+{
+  g_free (r->encoding);
+  g_free (r->delimiter_text);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ReadingOptions, reading_options_clear)
+
+/* Returns FALSE with a usage error printed in @status. */
+static gboolean
+check_reading_options (ReadingOptions *r,
+                       const char     *command,
+                       int            *status)
+{
+  static const struct { const char *name; char c; } names[] = {
+    { "comma", ',' }, { ",", ',' }, { "semicolon", ';' }, { ";", ';' },
+    { "tab", '\t' }, { "\\t", '\t' }, { "\t", '\t' }, { "pipe", '|' },
+    { "|", '|' },
+  };
+
+  for (guint i = 0; r->delimiter_text != NULL && i < G_N_ELEMENTS (names); i++)
+    if (g_ascii_strcasecmp (r->delimiter_text, names[i].name) == 0)
+      r->delimiter = names[i].c;
+
+  if (r->delimiter_text != NULL && r->delimiter == 0)
+    {
+      *status = sales_cli_usage_error (command, _("--delimiter must be comma, "
+                                                  "semicolon, tab or pipe"));
+      return FALSE;
+    }
+  if (r->header_row < -1 || r->header_row > SALES_SNIFF_HEADER_ROWS)
+    {
+      *status = sales_cli_usage_error (command, _("--header-row must be "
+                                                  "from 0 to %d"),
+                                       SALES_SNIFF_HEADER_ROWS);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 int
 sales_cli_preview (int    argc,
                    char **argv)
@@ -223,9 +288,12 @@ sales_cli_preview (int    argc,
   gboolean as_json = FALSE;
   gint n_rows = PREVIEW_ROWS;
   int status = SALES_CLI_OK;
+  g_auto(ReadingOptions) reading = { NULL, NULL, -1, 0 };
+  SalesReadOptions options;
   const GOptionEntry entries[] = {
     { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet,
       N_("The sheet of a workbook, by name or 0-based index"), "S" },
+    READING_OPTION_ENTRIES (reading),
     { "rows", 0, 0, G_OPTION_ARG_INT, &n_rows,
       N_("How many rows to print (default 20; 0 for all)"), "N" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &as_json,
@@ -241,9 +309,15 @@ sales_cli_preview (int    argc,
     return sales_cli_usage_error ("preview", _("expected one FILE"));
   if (n_rows < 0)
     return sales_cli_usage_error ("preview", _("--rows must be 0 or more"));
+  if (!check_reading_options (&reading, "preview", &status))
+    return status;
 
-  reader = sales_reader_open (argv[1], sheet, NULL, &error);
+  options.encoding = reading.encoding;
+  options.delimiter = reading.delimiter;
+  reader = sales_reader_open_with_options (argv[1], sheet, &options, NULL,
+                                           &error);
   sniffer = sales_sniffer_new ();
+  sales_sniffer_set_header_row (sniffer, reading.header_row);
   if (reader == NULL || !read_preview (reader, sniffer, n_rows, rows, &error))
     return sales_cli_fail (error);
 
@@ -436,7 +510,9 @@ sales_cli_import (int    argc,
   gboolean dry_run = FALSE;
   gboolean as_json = FALSE;
   int status = SALES_CLI_OK;
+  g_auto(ReadingOptions) reading = { NULL, NULL, -1, 0 };
   const GOptionEntry entries[] = {
+    READING_OPTION_ENTRIES (reading),
     { "table", 0, 0, G_OPTION_ARG_STRING, &table,
       N_("The table to import into (guessed from the headers if not given)"),
       "TABLE" },
@@ -459,6 +535,8 @@ sales_cli_import (int    argc,
   if (argc != 3)
     return sales_cli_usage_error ("import",
                                   _("expected a WORKSPACE and a FILE"));
+  if (!check_reading_options (&reading, "import", &status))
+    return status;
 
   workspace = sales_cli_open_workspace (argv[1], &status);
   if (workspace == NULL)
@@ -468,12 +546,15 @@ sales_cli_import (int    argc,
   sales_importer_set_table (importer, table);
   sales_importer_set_sheet (importer, sheet);
   sales_importer_set_dry_run (importer, dry_run);
+  sales_importer_set_encoding (importer, reading.encoding);
+  sales_importer_set_delimiter (importer, reading.delimiter);
+  sales_importer_set_header_row (importer, reading.header_row);
   add_choices (importer, (const char *const *)maps,
                (const char *const *)sets, table != NULL);
 
   if (!sales_importer_run (importer, NULL, &error))
     return import_failed (error, maps != NULL || sets != NULL ||
-                                 table != NULL);
+                                 table != NULL || reading.encoding != NULL);
 
   print_result (importer, workspace, as_json);
   return SALES_CLI_OK;

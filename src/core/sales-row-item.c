@@ -177,3 +177,30 @@ sales_row_item_update (SalesRowItem *self,
     g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
+
+/**
+ * sales_row_item_retarget:
+ * @self: an item a view shows
+ * @fresh: another row, read for the same position
+ *
+ * Makes @self show @fresh (its id and values) and emits
+ * #SalesRowItem::changed, so that a view showing @self at a position
+ * keeps its widgets when another row comes to that position (a new sort
+ * order or search).
+ */
+void
+sales_row_item_retarget (SalesRowItem *self,
+                         SalesRowItem *fresh)
+{
+  g_return_if_fail (SALES_IS_ROW_ITEM (self));
+  g_return_if_fail (SALES_IS_ROW_ITEM (fresh));
+  g_return_if_fail (self->n_values == fresh->n_values);
+
+  if (sales_row_item_update (self, fresh))
+    return;
+
+  self->id = fresh->id;
+  for (guint i = 0; i < self->n_values; i++)
+    sales_row_item_set_value (self, i, fresh->values[i]);
+  g_signal_emit (self, signals[CHANGED], 0);
+}

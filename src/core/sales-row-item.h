@@ -25,4 +25,7 @@ void          sales_row_item_set_value    (SalesRowItem  *self,
 gboolean      sales_row_item_update       (SalesRowItem  *self,
                                            SalesRowItem  *fresh);
 
+void          sales_row_item_retarget     (SalesRowItem  *self,
+                                           SalesRowItem  *fresh);
+
 G_END_DECLS

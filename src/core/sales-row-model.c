@@ -13,14 +13,17 @@
  *   milliseconds even half way into a million rows; after that, scrolling
  *   continues by keyset.
  * - Sorted by a column, searched, or filtered, the matching ids are first
- *   written in order into a temporary table (one INSERT ... SELECT ...
- *   ORDER BY run by SQLite, spilling to its temporary file rather than to
- *   our memory); a page is then a range of that table's rowids joined back
- *   to the records. This costs one sort per change of order or filter
- *   (about 0.2 s for an indexed column over a million rows, 0.9 s for an
- *   unindexed one) instead of a sort per page that keyset queries on an
- *   unindexed column would cost, and it handles empty values, which
- *   row-value keyset comparisons do not.
+ *   listed in order (sales-row-order.c: one SELECT ... ORDER BY, kept as
+ *   an array of 8 bytes a row); a page is then a slice of that array read
+ *   back by id. This costs one sort per change of order or filter (about
+ *   0.2 s for an indexed column over a million rows, 1.3 s for an
+ *   unindexed one, 3 s for a search) instead of a sort per page that
+ *   keyset queries on an unindexed column would cost, and it handles
+ *   empty values, which row-value keyset comparisons do not.
+ *
+ * With sales_row_model_set_background(), that listing runs in a worker
+ * thread: the model keeps its old order (and the view its rows) until the
+ * new one arrives, and a newer request cancels an older one.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -33,6 +36,7 @@
 
 #include "sales-error.h"
 #include "sales-row-model.h"
+#include "sales-row-order.h"
 #include "sales-schema.h"
 #include "sales-workspace-private.h"
 
@@ -63,16 +67,29 @@ struct _SalesRowModel
   char                 *search;
   char                 *filter;
 
-  /* Set when rows come from the temporary table of ordered ids. */
-  char                 *order_table;
+  /* Set when rows come from a list of ordered ids. */
+  GArray               *order_ids;
+  gboolean              background;
+  GCancellable         *job;
   guint                 n_items;
   GQueue                pages;
   /* Page index -> the id just before that page, in id order. */
   GHashTable           *starts;
+  /* When the ids run without gaps from first_id (no row deleted, as
+   * after an import), a page's start is computed, not looked up.
+   */
+  gboolean              dense;
+  gint64                first_id;
 
   guint64               rows_fetched;
   guint                 pages_fetched;
 };
+
+enum { PROP_0, PROP_BUSY, N_PROPS };
+enum { FAILED, N_SIGNALS };
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -134,16 +151,18 @@ append_columns (SalesRowModel *self,
 static void
 drop_order_table (SalesRowModel *self)
 {
-  g_autofree char *sql = NULL;
-  sqlite3 *db = get_db (self);
+  g_clear_pointer (&self->order_ids, g_array_unref);
+}
 
-  if (self->order_table == NULL)
+static void
+cancel_job (SalesRowModel *self)
+{
+  if (self->job == NULL)
     return;
 
-  sql = g_strdup_printf ("DROP TABLE IF EXISTS temp.%s", self->order_table);
-  if (db != NULL)
-    sqlite3_exec (db, sql, NULL, NULL, NULL);
-  g_clear_pointer (&self->order_table, g_free);
+  g_cancellable_cancel (self->job);
+  g_clear_object (&self->job);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
 static void
@@ -156,6 +175,9 @@ sales_row_model_dispose (GObject *object)
       g_clear_signal_handler (&self->changed_id, self->workspace);
       drop_order_table (self);
     }
+  if (self->job != NULL)
+    g_cancellable_cancel (self->job);
+  g_clear_object (&self->job);
   drop_pages (self);
   g_clear_object (&self->workspace);
 
@@ -176,12 +198,53 @@ sales_row_model_finalize (GObject *object)
 }
 
 static void
+sales_row_model_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  SalesRowModel *self = SALES_ROW_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->job != NULL);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 sales_row_model_class_init (SalesRowModelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = sales_row_model_dispose;
   object_class->finalize = sales_row_model_finalize;
+  object_class->get_property = sales_row_model_get_property;
+
+  /**
+   * SalesRowModel:busy:
+   *
+   * Whether a new order or search is being worked out in the background;
+   * the model shows the old rows meanwhile.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SalesRowModel::failed:
+   * @error: what went wrong
+   *
+   * A background reload failed; the model is empty.
+   */
+  signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass),
+                                  G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                  G_TYPE_NONE, 1, G_TYPE_ERROR);
 }
 
 static void
@@ -229,6 +292,14 @@ lookup_start (SalesRowModel *self,
               gboolean      *found)
 {
   gint64 *start = g_hash_table_lookup (self->starts, GUINT_TO_POINTER (page));
+  gint64 skip = (gint64)page * PAGE_SIZE;
+
+  if (self->dense && start == NULL)
+    {
+      *found = TRUE;
+      return self->descending ? self->first_id + self->n_items - skip
+                              : self->first_id + skip - 1;
+    }
 
   *found = start != NULL || page == 0;
   if (start != NULL)
@@ -324,29 +395,59 @@ fetch_keyset_page (SalesRowModel *self,
   return ok;
 }
 
+/* Reads the rows of one slice of the ordered ids, by id, and puts them
+ * in the slice's order; a row gone meanwhile leaves an empty item, which
+ * keeps positions stable until the next reload.
+ */
 static gboolean
 fetch_ordered_page (SalesRowModel *self,
                     guint          page,
                     GPtrArray     *items,
                     GError       **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT v.row_id");
+  g_autoptr(GString) sql = g_string_new ("SELECT id");
+  g_autoptr(GHashTable) by_id = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3 *db = get_db (self);
   sqlite3_stmt *stmt = NULL;
+  guint first = page * PAGE_SIZE;
+  guint n = MIN (PAGE_SIZE, self->order_ids->len - MIN (first,
+                                                         self->order_ids->len));
   gboolean ok;
 
-  /* A left join keeps positions stable if a row vanished meanwhile. */
-  append_columns (self, sql, "t.");
-  g_string_append_printf (sql, " FROM temp.%s v LEFT JOIN %s t"
-                               " ON t.id = v.row_id WHERE v.rowid > ?"
-                               " ORDER BY v.rowid LIMIT %d",
-                          self->order_table, self->info->name, PAGE_SIZE);
+  if (n == 0)
+    return TRUE;
+
+  append_columns (self, sql, "");
+  g_string_append_printf (sql, " FROM %s WHERE id IN (?", self->info->name);
+  for (guint i = 1; i < n; i++)
+    g_string_append (sql, ",?");
+  g_string_append (sql, ")");
   if (!prepare (db, sql->str, &stmt, error))
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, (gint64)page * PAGE_SIZE);
-  ok = read_rows (self, stmt, items, error);
+  for (guint i = 0; i < n; i++)
+    sqlite3_bind_int64 (stmt, (int)i + 1,
+                        g_array_index (self->order_ids, gint64, first + i));
+  ok = read_rows (self, stmt, found, error);
   sqlite3_finalize (stmt);
+
+  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < found->len; i++)
+    {
+      gint64 id = sales_row_item_get_id (found->pdata[i]);
+
+      g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), found->pdata[i]);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 id = g_array_index (self->order_ids, gint64, first + i);
+      SalesRowItem *item = g_hash_table_lookup (by_id, &id);
+
+      g_ptr_array_add (items, item != NULL
+                                ? g_object_ref (item)
+                                : sales_row_item_new (0, self->info->n_fields + 1));
+    }
 
   return ok;
 }
@@ -365,7 +466,7 @@ fetch_page (SalesRowModel *self,
 
   if (get_db (self) == NULL)
     ok = TRUE;
-  else if (self->order_table != NULL)
+  else if (self->order_ids != NULL)
     ok = fetch_ordered_page (self, index, page->items, &error);
   else
     ok = fetch_keyset_page (self, index, page->items, &error);
@@ -568,52 +669,69 @@ sales_row_model_dup_condition (SalesRowModel *self)
   return g_string_free (g_steal_pointer (&condition), FALSE);
 }
 
+static char *
+order_sql (SalesRowModel *self)
+{
+  g_autofree char *condition = sales_row_model_dup_condition (self);
+
+  return _sales_row_order_sql (self->info, condition, self->order_column,
+                               self->descending);
+}
+
 static gboolean
 build_order_table (SalesRowModel  *self,
                    GError        **error)
 {
-  static guint serial;
-  g_autofree char *condition = sales_row_model_dup_condition (self);
-  g_autoptr(GString) sql = g_string_new (NULL);
-  const char *direction = self->descending ? "DESC" : "ASC";
-  sqlite3 *db = get_db (self);
-  char *message = NULL;
+  g_autofree char *sql = order_sql (self);
+  g_autoptr(GError) local_error = NULL;
 
-  self->order_table = g_strdup_printf ("sales_rows_%u", ++serial);
-  g_string_append_printf (sql, "CREATE TEMP TABLE %s (row_id INTEGER);"
-                               "INSERT INTO temp.%s (row_id) SELECT id FROM %s",
-                          self->order_table, self->order_table,
-                          self->info->name);
-  if (condition != NULL)
-    g_string_append_printf (sql, " WHERE %s", condition);
-  g_string_append (sql, " ORDER BY ");
-  if (self->order_column != NULL)
-    g_string_append_printf (sql, "%s %s, ", self->order_column, direction);
-  g_string_append_printf (sql, "id %s", direction);
-
-  if (sqlite3_exec (db, sql->str, NULL, NULL, &message) != SQLITE_OK)
+  self->order_ids = _sales_row_order_collect (get_db (self), sql, NULL,
+                                              &local_error);
+  if (self->order_ids == NULL)
     {
       g_set_error (error, SALES_ERROR, SALES_ERROR_SQL,
                    _("Could not list the rows of %s: %s"), self->info->name,
-                   message);
-      sqlite3_free (message);
-      drop_order_table (self);
+                   local_error->message);
       return FALSE;
     }
 
-  self->n_items = sqlite3_changes (db);
+  self->n_items = self->order_ids->len;
   return TRUE;
 }
 
+/* One query gives the count and whether the ids are dense: the rowid
+ * b-tree answers min() and max() from its ends, in subqueries (next to
+ * count(*) SQLite would scan for them).
+ */
 static gboolean
 count_rows (SalesRowModel  *self,
             GError        **error)
 {
-  gint64 count = sales_workspace_count_rows (self->workspace,
-                                             self->info->name, error);
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*),"
+                                          " (SELECT min(id) FROM %s),"
+                                          " (SELECT max(id) FROM %s) FROM %s",
+                                          self->info->name, self->info->name,
+                                          self->info->name);
+  sqlite3 *db = get_db (self);
+  sqlite3_stmt *stmt = NULL;
+  gint64 count;
+  int rc;
 
-  if (count < 0)
+  if (!prepare (db, sql, &stmt, error))
     return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_finalize (stmt);
+      return sales_sqlite_set_error (error, db, NULL, rc);
+    }
+
+  count = sqlite3_column_int64 (stmt, 0);
+  self->first_id = sqlite3_column_int64 (stmt, 1);
+  self->dense = count > 0 && count <= G_MAXUINT &&
+                sqlite3_column_int64 (stmt, 2) - self->first_id + 1 == count;
+  sqlite3_finalize (stmt);
 
   self->n_items = (guint)MIN (count, (gint64)G_MAXUINT);
   return TRUE;
@@ -658,23 +776,147 @@ refresh_page (SalesRowModel *self,
   announce_range (self, first + page->items->len - run, run);
 }
 
-/* Tells the view what changed: with another count, everything; with the
- * same count, the pages it can be showing (the cached ones).
+/* Points the items of a page the view may be showing at the rows now at
+ * their positions, in place: the view keeps its row widgets (making them
+ * anew for a screenful of rows costs a visible pause) and only the cells
+ * whose values differ are drawn again.
+ */
+static void
+retarget_page (SalesRowModel *self,
+               Page          *old)
+{
+  Page *page;
+
+  if ((guint64)old->index * PAGE_SIZE >= self->n_items)
+    return;
+
+  page = get_page (self, old->index);
+  for (guint i = 0; i < MIN (page->items->len, old->items->len); i++)
+    {
+      SalesRowItem *item = old->items->pdata[i];
+
+      sales_row_item_retarget (item, page->items->pdata[i]);
+      g_object_unref (page->items->pdata[i]);
+      page->items->pdata[i] = g_object_ref (item);
+    }
+}
+
+/* Tells the view what changed. With the same count, the places of the
+ * pages it can be showing (the cached ones) that hold another row. With
+ * another count, the items it shows take the rows now at their places
+ * and only the difference at the end is announced: announcing the whole
+ * range would make GTK 4.8 ask for every new item to look for its old
+ * widgets, reading the whole table (4 s for a million rows).
  */
 static void
 announce (SalesRowModel *self,
           guint          old_n_items,
           GQueue        *old_pages)
 {
-  if (old_n_items != self->n_items)
+  if (old_n_items == self->n_items)
     {
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items,
-                                  self->n_items);
+      for (GList *l = old_pages->tail; l != NULL; l = l->prev)
+        refresh_page (self, l->data);
       return;
     }
 
   for (GList *l = old_pages->tail; l != NULL; l = l->prev)
-    refresh_page (self, l->data);
+    retarget_page (self, l->data);
+  if (old_n_items > self->n_items)
+    g_list_model_items_changed (G_LIST_MODEL (self), self->n_items,
+                                old_n_items - self->n_items, 0);
+  else
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n_items, 0,
+                                self->n_items - old_n_items);
+}
+
+static gboolean
+needs_order (SalesRowModel *self)
+{
+  return self->order_column != NULL || self->search != NULL ||
+         self->filter != NULL;
+}
+
+/* Puts a new order in place: the items the view shows take the rows now
+ * at their places, in place, whether or not the count changed.
+ */
+static void
+take_order (SalesRowModel *self,
+            GArray        *ids)
+{
+  GQueue old_pages = self->pages;
+  guint old_n_items = self->n_items;
+
+  g_queue_init (&self->pages);
+  g_hash_table_remove_all (self->starts);
+  drop_order_table (self);
+  self->order_ids = ids;
+  self->n_items = ids != NULL ? ids->len : 0;
+
+  /* Rows still at the same place keep their items as they are. */
+  for (GList *l = old_pages.tail; l != NULL; l = l->prev)
+    retarget_page (self, l->data);
+  if (old_n_items != self->n_items)
+    announce (self, old_n_items, &(GQueue) G_QUEUE_INIT);
+  g_queue_clear_full (&old_pages, (GDestroyNotify)page_free);
+}
+
+static void
+weak_ref_free (GWeakRef *weak)
+{
+  g_weak_ref_clear (weak);
+  g_free (weak);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GWeakRef, weak_ref_free)
+
+static void
+job_done_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  g_autoptr(GWeakRef) weak = data;
+  g_autoptr(SalesRowModel) self = g_weak_ref_get (weak);
+  g_autoptr(GError) error = NULL;
+  GArray *ids = _sales_row_order_collect_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      self == NULL || self->job != g_task_get_cancellable (G_TASK (result)))
+    {
+      g_clear_pointer (&ids, g_array_unref);
+      return;
+    }
+
+  g_clear_object (&self->job);
+  if (ids == NULL)
+    {
+      g_warning ("Could not list the rows of %s: %s", self->info->name,
+                 error->message);
+      g_signal_emit (self, signals[FAILED], 0, error);
+    }
+  take_order (self, ids);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* Lists the ids in a worker; meanwhile the cached pages are read again
+ * in the old order, so an edit shows at once.
+ */
+static void
+start_job (SalesRowModel *self)
+{
+  g_autofree char *sql = order_sql (self);
+  GWeakRef *weak = g_new0 (GWeakRef, 1);
+  GQueue old_pages = self->pages;
+
+  g_weak_ref_init (weak, self);
+  self->job = g_cancellable_new ();
+  _sales_row_order_collect_async (self->workspace, sql, self->job,
+                                  job_done_cb, weak);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+
+  g_queue_init (&self->pages);
+  announce (self, self->n_items, &old_pages);
+  g_queue_clear_full (&old_pages, (GDestroyNotify)page_free);
 }
 
 /**
@@ -697,17 +939,24 @@ sales_row_model_reload (SalesRowModel  *self,
 
   g_return_val_if_fail (SALES_IS_ROW_MODEL (self), FALSE);
 
+  cancel_job (self);
+  if (self->background && get_db (self) != NULL && needs_order (self))
+    {
+      start_job (self);
+      return TRUE;
+    }
+
   old_n_items = self->n_items;
   old_pages = self->pages;
   g_queue_init (&self->pages);
   drop_pages (self);
   drop_order_table (self);
   self->n_items = 0;
+  self->dense = FALSE;
 
   if (get_db (self) == NULL)
     ok = TRUE;
-  else if (self->order_column != NULL || self->search != NULL ||
-           self->filter != NULL)
+  else if (needs_order (self))
     ok = build_order_table (self, error);
   else
     ok = count_rows (self, error);
@@ -847,11 +1096,18 @@ sales_row_model_find_id (SalesRowModel *self,
   if ((db = get_db (self)) == NULL)
     return FALSE;
 
-  if (self->order_table != NULL)
-    sql = g_strdup_printf ("SELECT rowid - 1 FROM temp.%s WHERE row_id = ?1",
-                           self->order_table);
-  else
-    sql = g_strdup_printf ("SELECT (SELECT count(*) FROM %s WHERE id %s ?1)"
+  if (self->order_ids != NULL)
+    {
+      for (guint i = 0; i < self->order_ids->len; i++)
+        if (g_array_index (self->order_ids, gint64, i) == id)
+          {
+            *position = i;
+            return TRUE;
+          }
+      return FALSE;
+    }
+
+  sql = g_strdup_printf ("SELECT (SELECT count(*) FROM %s WHERE id %s ?1)"
                            " FROM %s WHERE id = ?1",
                            self->info->name, self->descending ? ">" : "<",
                            self->info->name);
@@ -884,4 +1140,69 @@ sales_row_model_get_pages_fetched (SalesRowModel *self)
   g_return_val_if_fail (SALES_IS_ROW_MODEL (self), 0);
 
   return self->pages_fetched;
+}
+
+/**
+ * sales_row_model_set_background:
+ * @self: a model
+ * @background: whether to sort and search in a worker thread
+ *
+ * From now on, changes of order, search or filter (and reloads when the
+ * table changes) list the matching ids in a worker thread, on a
+ * connection of its own, while the model keeps showing the old rows;
+ * #SalesRowModel:busy is set meanwhile, and #SalesRowModel::failed
+ * reports an error. The setters then return %TRUE at once.
+ */
+void
+sales_row_model_set_background (SalesRowModel *self,
+                                gboolean       background)
+{
+  g_return_if_fail (SALES_IS_ROW_MODEL (self));
+
+  self->background = background;
+}
+
+/**
+ * sales_row_model_is_busy:
+ * @self: a model
+ *
+ * Returns: whether an order or search is being worked out
+ */
+gboolean
+sales_row_model_is_busy (SalesRowModel *self)
+{
+  g_return_val_if_fail (SALES_IS_ROW_MODEL (self), FALSE);
+
+  return self->job != NULL;
+}
+
+/**
+ * sales_row_model_get_id:
+ * @self: a model
+ * @position: a row position
+ *
+ * The id of the row at @position, without making an item when the
+ * model knows it (a sorted or searched list of ids, or ids without
+ * gaps): selecting a million rows and deleting them reads no row.
+ *
+ * Returns: the id; 0 when @position is out of range or its row is gone
+ */
+gint64
+sales_row_model_get_id (SalesRowModel *self,
+                        guint          position)
+{
+  g_autoptr(SalesRowItem) item = NULL;
+
+  g_return_val_if_fail (SALES_IS_ROW_MODEL (self), 0);
+
+  if (position >= self->n_items)
+    return 0;
+  if (self->order_ids != NULL)
+    return g_array_index (self->order_ids, gint64, position);
+  if (self->dense)
+    return self->descending ? self->first_id + self->n_items - 1 - position
+                            : self->first_id + position;
+
+  item = g_list_model_get_item (G_LIST_MODEL (self), position);
+  return item != NULL ? sales_row_item_get_id (item) : 0;
 }

@@ -34,9 +34,15 @@ gboolean       sales_row_model_set_filter     (SalesRowModel  *self,
                                                GError        **error);
 char          *sales_row_model_dup_condition  (SalesRowModel  *self);
 
+void           sales_row_model_set_background (SalesRowModel *self,
+                                               gboolean       background);
+gboolean       sales_row_model_is_busy        (SalesRowModel  *self);
+
 gboolean       sales_row_model_reload         (SalesRowModel  *self,
                                                GError        **error);
 void           sales_row_model_refresh_item   (SalesRowModel  *self,
+                                               guint           position);
+gint64         sales_row_model_get_id         (SalesRowModel  *self,
                                                guint           position);
 gboolean       sales_row_model_find_id        (SalesRowModel  *self,
                                                gint64          id,

@@ -208,6 +208,80 @@ write_json_row (sqlite3_stmt         *stmt,
   g_string_append_printf (buffer, "%s\n  %s", first ? "" : ",", text);
 }
 
+/* Writes from @db, any connection to a workspace; counts the rows
+ * written in @rows_written (atomically, for a thread that watches).
+ */
+static gboolean
+export_from_db (sqlite3            *db,
+                const char         *table,
+                const char         *where,
+                SalesExportFormat   format,
+                GOutputStream      *out,
+                gsize              *rows_written,
+                GCancellable       *cancellable,
+                GError            **error)
+{
+  const SalesTableInfo *info;
+  g_autoptr(GString) buffer = g_string_new (NULL);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean first = TRUE;
+  int rc;
+
+  if ((info = sales_schema_lookup_table (table)) == NULL)
+    {
+      g_set_error (error, SALES_ERROR, SALES_ERROR_NOT_FOUND,
+                   _("“%s” is not a table; use one of leads, opportunities, "
+                     "customers, purchases, expenses, forecasts"), table);
+      return FALSE;
+    }
+
+  sql = select_sql (info, where);
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return sales_sqlite_set_error (error, db, NULL, rc);
+
+  if (format == SALES_EXPORT_CSV)
+    {
+      for (guint i = 0; i < info->n_fields; i++)
+        g_string_append_printf (buffer, "%s,", info->fields[i].name);
+      g_string_append (buffer, "extra\r\n");
+    }
+  else
+    g_string_append_c (buffer, '[');
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (format == SALES_EXPORT_CSV)
+        write_csv_row (stmt, info, buffer);
+      else
+        write_json_row (stmt, info, buffer, first);
+      first = FALSE;
+      if (rows_written != NULL)
+        g_atomic_pointer_add (rows_written, 1);
+
+      if (buffer->len > 65536 &&
+          !write_text (out, buffer, cancellable, error))
+        goto failed;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      sales_sqlite_set_error (error, db, NULL, rc);
+      goto failed;
+    }
+
+  if (format == SALES_EXPORT_JSON)
+    g_string_append (buffer, first ? "]\n" : "\n]\n");
+
+  sqlite3_finalize (stmt);
+  return write_text (out, buffer, cancellable, error);
+
+failed:
+  sqlite3_finalize (stmt);
+  return FALSE;
+}
+
 /**
  * sales_table_export_to_stream:
  * @workspace: a workspace
@@ -233,69 +307,12 @@ sales_table_export_to_stream (SalesWorkspace     *workspace,
                               GCancellable       *cancellable,
                               GError            **error)
 {
-  const SalesTableInfo *info;
-  g_autoptr(GString) buffer = g_string_new (NULL);
-  g_autofree char *sql = NULL;
-  sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
-  gboolean first = TRUE;
-  int rc;
-
   g_return_val_if_fail (SALES_IS_WORKSPACE (workspace), FALSE);
   g_return_val_if_fail (table != NULL, FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
 
-  if ((info = sales_schema_lookup_table (table)) == NULL)
-    {
-      g_set_error (error, SALES_ERROR, SALES_ERROR_NOT_FOUND,
-                   _("“%s” is not a table; use one of leads, opportunities, "
-                     "customers, purchases, expenses, forecasts"), table);
-      return FALSE;
-    }
-
-  db = sales_workspace_get_db (workspace);
-  sql = select_sql (info, where);
-  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    return sales_sqlite_set_error (error, db, NULL, rc);
-
-  if (format == SALES_EXPORT_CSV)
-    {
-      for (guint i = 0; i < info->n_fields; i++)
-        g_string_append_printf (buffer, "%s,", info->fields[i].name);
-      g_string_append (buffer, "extra\r\n");
-    }
-  else
-    g_string_append_c (buffer, '[');
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      if (format == SALES_EXPORT_CSV)
-        write_csv_row (stmt, info, buffer);
-      else
-        write_json_row (stmt, info, buffer, first);
-      first = FALSE;
-
-      if (buffer->len > 65536 &&
-          !write_text (out, buffer, cancellable, error))
-        goto failed;
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      sales_sqlite_set_error (error, db, NULL, rc);
-      goto failed;
-    }
-
-  if (format == SALES_EXPORT_JSON)
-    g_string_append (buffer, first ? "]\n" : "\n]\n");
-
-  sqlite3_finalize (stmt);
-  return write_text (out, buffer, cancellable, error);
-
-failed:
-  sqlite3_finalize (stmt);
-  return FALSE;
+  return export_from_db (sales_workspace_get_db (workspace), table, where,
+                         format, out, NULL, cancellable, error);
 }
 
 /**
@@ -317,10 +334,41 @@ sales_table_export_to_file (SalesWorkspace  *workspace,
                             GCancellable    *cancellable,
                             GError         **error)
 {
+  g_return_val_if_fail (SALES_IS_WORKSPACE (workspace), FALSE);
+
+  return sales_table_export_db_to_file (sales_workspace_get_db (workspace),
+                                        table, where, path, NULL, cancellable,
+                                        error);
+}
+
+/**
+ * sales_table_export_db_to_file:
+ * @db: a connection to a workspace, for example a worker thread's from
+ *   sales_workspace_open_connection()
+ * @table: a record table
+ * @where: (nullable): as for sales_table_export_to_stream()
+ * @path: a .csv or .json file, replaced atomically
+ * @rows_written: (nullable): counts the rows written, updated atomically
+ *   so that another thread can show progress
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success; on failure or cancel @path is left as it was
+ */
+gboolean
+sales_table_export_db_to_file (sqlite3         *db,
+                               const char      *table,
+                               const char      *where,
+                               const char      *path,
+                               gsize           *rows_written,
+                               GCancellable    *cancellable,
+                               GError         **error)
+{
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileOutputStream) out = NULL;
   SalesExportFormat format;
 
+  g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (!sales_export_format_from_path (path, &format))
@@ -336,9 +384,8 @@ sales_table_export_to_file (SalesWorkspace  *workspace,
   if (out == NULL)
     return FALSE;
 
-  if (!sales_table_export_to_stream (workspace, table, where, format,
-                                     G_OUTPUT_STREAM (out), cancellable,
-                                     error))
+  if (!export_from_db (db, table, where, format, G_OUTPUT_STREAM (out),
+                       rows_written, cancellable, error))
     {
       /* Closing after a cancel discards the temporary file. */
       g_autoptr(GCancellable) abort = g_cancellable_new ();

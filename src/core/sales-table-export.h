@@ -35,6 +35,14 @@ gboolean sales_table_export_to_file    (SalesWorkspace     *workspace,
                                         GCancellable       *cancellable,
                                         GError            **error);
 
+gboolean sales_table_export_db_to_file (sqlite3            *db,
+                                        const char         *table,
+                                        const char         *where,
+                                        const char         *path,
+                                        gsize              *rows_written,
+                                        GCancellable       *cancellable,
+                                        GError            **error);
+
 char    *sales_money_to_text           (gint64              minor_units);
 
 G_END_DECLS

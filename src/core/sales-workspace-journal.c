@@ -219,16 +219,85 @@ replay_edit (sqlite3       *db,
   return _sales_row_from_json (db, table, json, error);
 }
 
+/* The table of a group that deletes rows and does nothing else, or NULL:
+ * such a group (many rows deleted at once) is replayed in a statement or
+ * two instead of row by row.
+ */
+static char *
+deletion_group_table (sqlite3 *db,
+                      gint64   group)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *table = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT min(table_name), count(*),"
+                              " count(DISTINCT table_name),"
+                              " sum(action = 'delete') FROM edits"
+                              " WHERE group_id = ?", -1, &stmt,
+                          NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, group);
+      if (sqlite3_step (stmt) == SQLITE_ROW &&
+          sqlite3_column_int64 (stmt, 1) > 1 &&
+          sqlite3_column_int64 (stmt, 2) == 1 &&
+          sqlite3_column_int64 (stmt, 3) == sqlite3_column_int64 (stmt, 1))
+        table = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+
+  return table;
+}
+
+static gboolean
+replay_rows (sqlite3       *db,
+             gint64         group,
+             gboolean       backwards,
+             char         **table,
+             GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  *table = deletion_group_table (db, group);
+  if (*table != NULL)
+    return backwards ? _sales_rows_restore_group (db, *table, group, error)
+                     : _sales_rows_take_out_group (db, *table, group, error);
+
+  rc = sqlite3_prepare_v2 (db, backwards
+    ? "SELECT id, table_name, row_id, action, column_name, old_value,"
+      " new_value, row_json FROM edits WHERE group_id = ? ORDER BY id DESC"
+    : "SELECT id, table_name, row_id, action, column_name, old_value,"
+      " new_value, row_json FROM edits WHERE group_id = ? ORDER BY id",
+    -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return sales_sqlite_set_error (error, db, NULL, rc);
+
+  sqlite3_bind_int64 (stmt, 1, group);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (*table == NULL)
+        *table = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+      if (!replay_edit (db, stmt, backwards, error))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return sales_sqlite_set_error (error, db, NULL, rc);
+
+  return TRUE;
+}
+
 static gboolean
 replay_group (SalesWorkspace  *self,
               gboolean         backwards,
               GError         **error)
 {
   sqlite3 *db = sales_workspace_get_db (self);
-  sqlite3_stmt *stmt = NULL;
   g_autofree char *table = NULL;
   gint64 group;
-  int rc;
 
   group = find_group (db, backwards);
   if (group == 0)
@@ -242,32 +311,8 @@ replay_group (SalesWorkspace  *self,
   if (!sales_workspace_begin (self, error))
     return FALSE;
 
-  rc = sqlite3_prepare_v2 (db, backwards
-    ? "SELECT id, table_name, row_id, action, column_name, old_value,"
-      " new_value, row_json FROM edits WHERE group_id = ? ORDER BY id DESC"
-    : "SELECT id, table_name, row_id, action, column_name, old_value,"
-      " new_value, row_json FROM edits WHERE group_id = ? ORDER BY id",
-    -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      sales_sqlite_set_error (error, db, NULL, rc);
-      goto failed;
-    }
-
-  sqlite3_bind_int64 (stmt, 1, group);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      if (table == NULL)
-        table = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
-      if (!replay_edit (db, stmt, backwards, error))
-        goto failed;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      sales_sqlite_set_error (error, db, NULL, rc);
-      goto failed;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (!replay_rows (db, group, backwards, &table, error))
+    goto failed;
 
   {
     g_autofree char *mark =
@@ -283,7 +328,6 @@ replay_group (SalesWorkspace  *self,
   return TRUE;
 
 failed:
-  g_clear_pointer (&stmt, sqlite3_finalize);
   sales_workspace_rollback (self);
   return FALSE;
 }

@@ -33,6 +33,14 @@ gboolean _sales_row_from_json        (sqlite3     *db,
                                       const char  *table,
                                       const char  *json,
                                       GError     **error);
+gboolean _sales_rows_restore_group   (sqlite3     *db,
+                                     const char  *table,
+                                     gint64       group,
+                                     GError     **error);
+gboolean _sales_rows_take_out_group  (sqlite3     *db,
+                                     const char  *table,
+                                     gint64       group,
+                                     GError     **error);
 gboolean _sales_delete_row           (sqlite3     *db,
                                       const char  *table,
                                       gint64       id,

@@ -227,6 +227,40 @@ step_done (sqlite3       *db,
   return TRUE;
 }
 
+/* "json_object('id', id, 'field', field, ..., 'extra', extra)": a row's
+ * snapshot, built by SQLite so that the types of the values survive.
+ */
+static void
+append_snapshot (GString              *sql,
+                 const SalesTableInfo *info)
+{
+  g_string_append (sql, "json_object('id', id");
+  for (guint i = 0; i < info->n_fields; i++)
+    g_string_append_printf (sql, ", '%s', %s",
+                            info->fields[i].name, info->fields[i].name);
+  g_string_append (sql, ", 'import_id', import_id, 'extra', extra)");
+}
+
+/* "INSERT INTO table (id, fields..., import_id, extra) SELECT" the values
+ * of the snapshot @source (an SQL expression).
+ */
+static void
+append_restore (GString              *sql,
+                const SalesTableInfo *info,
+                const char           *source)
+{
+  g_string_append_printf (sql, "INSERT INTO %s (id", info->name);
+  for (guint i = 0; i < info->n_fields; i++)
+    g_string_append_printf (sql, ", %s", info->fields[i].name);
+  g_string_append_printf (sql, ", import_id, extra) SELECT json_extract(%s,"
+                               " '$.id')", source);
+  for (guint i = 0; i < info->n_fields; i++)
+    g_string_append_printf (sql, ", json_extract(%s, '$.%s')", source,
+                            info->fields[i].name);
+  g_string_append_printf (sql, ", json_extract(%s, '$.import_id'),"
+                               " json_extract(%s, '$.extra')", source, source);
+}
+
 /**
  * _sales_row_to_json:
  *
@@ -240,18 +274,15 @@ _sales_row_to_json (sqlite3     *db,
                     GError     **error)
 {
   const SalesTableInfo *info = lookup_table (table, error);
-  g_autoptr(GString) sql = g_string_new ("SELECT json_object('id', id");
+  g_autoptr(GString) sql = g_string_new ("SELECT ");
   sqlite3_stmt *stmt;
   char *json = NULL;
 
   if (info == NULL)
     return NULL;
 
-  for (guint i = 0; i < info->n_fields; i++)
-    g_string_append_printf (sql, ", '%s', %s",
-                            info->fields[i].name, info->fields[i].name);
-  g_string_append_printf (sql, ", 'import_id', import_id, 'extra', extra) "
-                               "FROM %s WHERE id = ?", table);
+  append_snapshot (sql, info);
+  g_string_append_printf (sql, " FROM %s WHERE id = ?", table);
 
   if ((stmt = prepare (db, sql->str, error)) == NULL)
     return NULL;
@@ -281,15 +312,7 @@ _sales_row_from_json (sqlite3     *db,
     return FALSE;
 
   sql = g_string_new (NULL);
-  g_string_append_printf (sql, "INSERT INTO %s (id", table);
-  for (guint i = 0; i < info->n_fields; i++)
-    g_string_append_printf (sql, ", %s", info->fields[i].name);
-  g_string_append (sql, ", import_id, extra) SELECT json_extract(?1, '$.id')");
-  for (guint i = 0; i < info->n_fields; i++)
-    g_string_append_printf (sql, ", json_extract(?1, '$.%s')",
-                            info->fields[i].name);
-  g_string_append (sql, ", json_extract(?1, '$.import_id'),"
-                        " json_extract(?1, '$.extra')");
+  append_restore (sql, info, "?1");
 
   if ((stmt = prepare (db, sql->str, error)) == NULL)
     return FALSE;
@@ -573,6 +596,105 @@ sales_workspace_update_field (SalesWorkspace  *self,
   return TRUE;
 }
 
+static gboolean
+fill_id_table (sqlite3       *db,
+               const gint64  *ids,
+               guint          n_ids,
+               GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc = SQLITE_DONE;
+
+  if (sqlite3_exec (db, "CREATE TEMP TABLE IF NOT EXISTS sales_doomed"
+                        " (id INTEGER PRIMARY KEY);"
+                        "DELETE FROM temp.sales_doomed", NULL, NULL,
+                    NULL) != SQLITE_OK)
+    return sales_sqlite_set_error (error, db, NULL, sqlite3_errcode (db));
+
+  stmt = prepare (db, "INSERT OR IGNORE INTO temp.sales_doomed (id)"
+                      " VALUES (?)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n_ids && rc == SQLITE_DONE; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    return sales_sqlite_set_error (error, db, NULL, rc);
+
+  return TRUE;
+}
+
+static gint64
+count_doomed (sqlite3  *db,
+              GError  **error)
+{
+  sqlite3_stmt *stmt = prepare (db, "SELECT count(*) FROM temp.sales_doomed",
+                                error);
+  gint64 n = -1;
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  else
+    sales_sqlite_set_error (error, db, NULL, sqlite3_errcode (db));
+  sqlite3_finalize (stmt);
+
+  return n;
+}
+
+/* Journals and deletes the rows listed in temp.sales_doomed with two
+ * statements, whatever their number: each row's snapshot is the same
+ * json_object() _sales_row_to_json() builds.
+ */
+static gboolean
+journal_and_delete (sqlite3       *db,
+                    const char    *table,
+                    gint64         group,
+                    const gint64  *ids,
+                    guint          n_ids,
+                    GError       **error)
+{
+  const SalesTableInfo *info = lookup_table (table, error);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  gint64 n_doomed;
+
+  if (info == NULL || !fill_id_table (db, ids, n_ids, error) ||
+      (n_doomed = count_doomed (db, error)) < 0)
+    return FALSE;
+
+  g_string_append_printf (sql, "INSERT INTO edits (group_id, table_name,"
+                               " row_id, action, row_json, made_at)"
+                               " SELECT %" PRId64 ", '%s', id, 'delete', ",
+                          group, table);
+  append_snapshot (sql, info);
+  g_string_append_printf (sql, ", datetime('now', 'localtime') FROM %s"
+                               " WHERE id IN temp.sales_doomed ORDER BY id;"
+                               "DELETE FROM %s WHERE id IN temp.sales_doomed;",
+                          table, table);
+
+  if (sqlite3_exec (db, sql->str, NULL, NULL, NULL) != SQLITE_OK)
+    return sales_sqlite_set_error (error, db, NULL, sqlite3_errcode (db));
+
+  /* Every id must have been a row, as when they were deleted one by one. */
+  if (sqlite3_changes (db) != n_doomed)
+    {
+      g_set_error (error, SALES_ERROR, SALES_ERROR_NOT_FOUND,
+                   _("Some of the rows to delete are no longer in %s"), table);
+      return FALSE;
+    }
+
+  return sqlite3_exec (db, "DELETE FROM temp.sales_doomed", NULL, NULL,
+                       NULL) == SQLITE_OK ||
+         sales_sqlite_set_error (error, db, NULL, sqlite3_errcode (db));
+}
+
 /**
  * sales_workspace_delete_rows:
  * @self: a workspace
@@ -610,19 +732,9 @@ sales_workspace_delete_rows (SalesWorkspace  *self,
     return FALSE;
 
   group = _sales_journal_next_group (db);
-  if (!_sales_journal_forget_redo (db, error))
+  if (!_sales_journal_forget_redo (db, error) ||
+      !journal_and_delete (db, table, group, ids, n_ids, error))
     goto failed;
-
-  for (guint i = 0; i < n_ids; i++)
-    {
-      g_autofree char *json = _sales_row_to_json (db, table, ids[i], error);
-
-      if (json == NULL ||
-          !_sales_journal_add (db, group, table, ids[i], "delete", NULL,
-                               NULL, NULL, json, error) ||
-          !_sales_delete_row (db, table, ids[i], error))
-        goto failed;
-    }
 
   if (!sales_workspace_commit (self, error))
     goto failed;
@@ -726,4 +838,91 @@ sales_workspace_count_rows (SalesWorkspace  *self,
   sqlite3_finalize (stmt);
 
   return count;
+}
+
+/**
+ * _sales_rows_restore_group:
+ *
+ * Puts back, in one statement, every row a deletion group of the journal
+ * took out (undoing a deletion of many rows).
+ */
+gboolean
+_sales_rows_restore_group (sqlite3     *db,
+                           const char  *table,
+                           gint64       group,
+                           GError     **error)
+{
+  const SalesTableInfo *info = lookup_table (table, error);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+
+  if (info == NULL)
+    return FALSE;
+
+  append_restore (sql, info, "row_json");
+  g_string_append (sql, " FROM edits WHERE group_id = ? ORDER BY id");
+  if ((stmt = prepare (db, sql->str, error)) == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, group);
+  return step_done (db, stmt, error);
+}
+
+static gint64
+group_size (sqlite3 *db,
+            gint64   group)
+{
+  sqlite3_stmt *stmt = prepare (db, "SELECT count(*) FROM edits"
+                                    " WHERE group_id = ?", NULL);
+  gint64 n = -1;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, group);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return n;
+}
+
+/**
+ * _sales_rows_take_out_group:
+ *
+ * Deletes again, in two statements, every row of a deletion group of the
+ * journal, refreshing their snapshots first (redoing a deletion).
+ */
+gboolean
+_sales_rows_take_out_group (sqlite3     *db,
+                            const char  *table,
+                            gint64       group,
+                            GError     **error)
+{
+  const SalesTableInfo *info = lookup_table (table, error);
+  g_autoptr(GString) sql = g_string_new ("UPDATE edits SET row_json = (SELECT ");
+
+  if (info == NULL)
+    return FALSE;
+
+  append_snapshot (sql, info);
+  g_string_append_printf (sql, " FROM %s WHERE %s.id = edits.row_id)"
+                               " WHERE group_id = %" PRId64 ";"
+                               "DELETE FROM %s WHERE id IN (SELECT row_id"
+                               " FROM edits WHERE group_id = %" PRId64 ")",
+                          table, table, group, table, group);
+
+  if (sqlite3_exec (db, sql->str, NULL, NULL, NULL) != SQLITE_OK)
+    return sales_sqlite_set_error (error, db, NULL, sqlite3_errcode (db));
+
+  /* A row gone meanwhile (another process) fails the redo, as it would
+   * row by row: its snapshot would be empty.
+   */
+  if (sqlite3_changes (db) != group_size (db, group))
+    {
+      g_set_error (error, SALES_ERROR, SALES_ERROR_NOT_FOUND,
+                   _("Some of the rows to delete are no longer in %s"), table);
+      return FALSE;
+    }
+
+  return TRUE;
 }

@@ -1,6 +1,8 @@
 /* sales-cell.c: one cell of a table view, shown and edited in place
  *
- * A cell shows a label. A double-click (or the view, on Enter) swaps in an
+ * A cell shows its text in a GtkInscription, which (unlike a label) sizes
+ * itself from the font rather than from its text, so binding a new row
+ * while scrolling lays out each text once, to draw it. A double-click (or the view, on Enter) swaps in an
  * entry, or pops up a list of choices for outcomes and categories. Enter or
  * leaving the entry commits, Escape cancels. The cell only reports the
  * typed text through "commit": the view converts, validates and writes it
@@ -42,6 +44,14 @@ G_DEFINE_FINAL_TYPE (SalesCell, sales_cell, GTK_TYPE_WIDGET)
 enum { COMMIT, PRESSED, N_SIGNALS };
 
 static guint signals[N_SIGNALS];
+
+static const char *
+shown_text (SalesCell *self)
+{
+  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (self->label));
+
+  return text != NULL ? text : "";
+}
 
 static GtkWidget *
 shown_child (SalesCell *self)
@@ -213,10 +223,12 @@ sales_cell_init (SalesCell *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
 
-  self->label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->label), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (self->label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (self->label), TRUE);
+  self->label = gtk_inscription_new (NULL);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (self->label), 0.0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (self->label),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_lines (GTK_INSCRIPTION (self->label), 1);
+  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (self->label), 1);
   gtk_widget_set_parent (self->label, GTK_WIDGET (self));
 
   g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
@@ -243,17 +255,17 @@ sales_cell_new (const SalesField *field,
   if (field != NULL &&
       (field->type == SALES_FIELD_MONEY || field->type == SALES_FIELD_NUMBER))
     {
-      gtk_label_set_xalign (GTK_LABEL (self->label), 1.0);
+      gtk_inscription_set_xalign (GTK_INSCRIPTION (self->label), 1.0);
       gtk_widget_add_css_class (self->label, "numeric");
     }
   if (field == NULL)
     gtk_widget_add_css_class (self->label, "dim-label");
 
   /* Room for a typical value before the label ellipsizes. */
-  gtk_label_set_width_chars (GTK_LABEL (self->label),
-                             field == NULL ? 24 :
-                             field->type == SALES_FIELD_TEXT ? 12 : 10);
-  gtk_label_set_max_width_chars (GTK_LABEL (self->label), 40);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (self->label), 4);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (self->label),
+                                 field == NULL ? 24 :
+                                 field->type == SALES_FIELD_TEXT ? 12 : 10);
 
   return GTK_WIDGET (self);
 }
@@ -267,7 +279,7 @@ show_value (SalesCell *self)
   value = self->index < sales_row_item_get_n_values (self->item)
     ? sales_row_item_get_value (self->item, self->index) : NULL;
   text = sales_cell_value_format (self->field, value);
-  gtk_label_set_text (GTK_LABEL (self->label), text);
+  gtk_inscription_set_text (GTK_INSCRIPTION (self->label), text);
   sales_cell_set_error (self, NULL);
   if (self->field == NULL)
     set_tooltip (self, *text != '\0' ? text : NULL);
@@ -347,7 +359,7 @@ sales_cell_get_text (SalesCell *self)
 {
   g_return_val_if_fail (SALES_IS_CELL (self), NULL);
 
-  return gtk_label_get_text (GTK_LABEL (self->label));
+  return shown_text (self);
 }
 
 gboolean
@@ -457,7 +469,7 @@ show_choices (SalesCell         *self,
               const char *const *choices)
 {
   GtkWidget *list = gtk_list_box_new ();
-  const char *current = gtk_label_get_text (GTK_LABEL (self->label));
+  const char *current = shown_text (self);
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "menu");
@@ -529,7 +541,7 @@ show_entry (SalesCell *self)
   self->entry = gtk_entry_new ();
   gtk_editable_set_text (GTK_EDITABLE (self->entry), self->edit_start);
   gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 4);
-  if (gtk_label_get_xalign (GTK_LABEL (self->label)) > 0.5)
+  if (gtk_inscription_get_xalign (GTK_INSCRIPTION (self->label)) > 0.5)
     gtk_editable_set_alignment (GTK_EDITABLE (self->entry), 1.0);
   if (self->field->type == SALES_FIELD_DATE)
     gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry), _("YYYY-MM-DD"));
@@ -574,7 +586,7 @@ sales_cell_start_editing (SalesCell *self)
     return FALSE;
 
   self->editing = TRUE;
-  self->edit_start = g_strdup (gtk_label_get_text (GTK_LABEL (self->label)));
+  self->edit_start = g_strdup (shown_text (self));
   sales_cell_set_error (self, NULL);
 
   choices = sales_cell_value_choices (self->field);

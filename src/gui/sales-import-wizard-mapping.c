@@ -265,6 +265,7 @@ _sales_import_wizard_new_importer (SalesImportWizard *self,
   sales_importer_set_sheet (importer, self->scan->sheet);
   sales_importer_set_dry_run (importer, dry_run);
   sales_importer_set_remember_mapping (importer, !dry_run);
+  _sales_import_wizard_reading_apply (&self->reading, importer);
   add_overrides (self, importer);
   add_constants (self, importer);
 

@@ -21,9 +21,21 @@ typedef struct
   char          *sheet;
   GPtrArray     *sheet_names;
   GArray        *sheet_hidden;
+  char          *note;         /* why the table was not guessed, or NULL */
 } SalesImportScan;
 
 void sales_import_scan_free (SalesImportScan *scan);
+
+/* How the user chose to read the file; NULL, 0, -1 and
+ * SALES_DATE_ORDER_NONE leave it to detection.
+ */
+typedef struct
+{
+  char   *encoding;
+  char    delimiter;
+  int     header_row;
+  GArray *date_orders;    /* SalesDateOrder by column */
+} SalesImportReading;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SalesImportScan, sales_import_scan_free)
 
 struct _SalesImportWizard
@@ -36,6 +48,10 @@ struct _SalesImportWizard
   char             *table;
   GCancellable     *cancellable;
   SalesImportScan  *scan;
+  SalesImportReading reading;
+  GtkWidget        *encoding_row;
+  GtkWidget        *delimiter_row;
+  GtkWidget        *header_row;
   SalesImporter    *result;
   GtkNativeDialog  *chooser;
   GPtrArray        *column_rows;
@@ -92,6 +108,20 @@ GtkWidget *_sales_import_wizard_add_row (GtkListBox       *list,
 void  _sales_import_wizard_scan        (SalesImportWizard *self);
 void  _sales_import_wizard_choose_file (SalesImportWizard *self);
 void  _sales_import_wizard_fill_format (SalesImportWizard *self);
+
+/* sales-import-wizard-format.c */
+void  _sales_import_wizard_reading_init  (SalesImportReading       *reading);
+void  _sales_import_wizard_reading_clear (SalesImportReading       *reading);
+void  _sales_import_wizard_reading_copy  (const SalesImportReading *from,
+                                          SalesImportReading       *to);
+void  _sales_import_wizard_reading_apply (const SalesImportReading *reading,
+                                          SalesImporter            *importer);
+void  _sales_import_wizard_fill_reading  (SalesImportWizard *self,
+                                          const char        *delimiter);
+GtkWidget *_sales_import_wizard_add_date_order (SalesImportWizard *self,
+                                                guint              column,
+                                                const char        *title,
+                                                const char        *detected);
 
 /* sales-import-wizard-mapping.c */
 void  _sales_import_wizard_fill_mapping (SalesImportWizard *self);

@@ -11,10 +11,11 @@
 
 #include "config.h"
 
-#include <inttypes.h>
 #include <glib/gi18n.h>
 
+#include "sales-error.h"
 #include "sales-import-wizard-private.h"
+#include "sales-schema.h"
 
 /* Data rows shown in the preview table. */
 #define PREVIEW_ROWS 20
@@ -25,6 +26,7 @@ typedef struct
   char           *path;
   char           *sheet;
   char           *table;
+  SalesImportReading reading;
 } ScanJob;
 
 static void
@@ -34,16 +36,17 @@ scan_job_free (ScanJob *job)
   g_free (job->path);
   g_free (job->sheet);
   g_free (job->table);
+  _sales_import_wizard_reading_clear (&job->reading);
   g_free (job);
 }
 
 static gboolean
 read_preview (SalesImportScan  *scan,
-              const char       *path,
-              const char       *sheet,
+              ScanJob          *job,
               GCancellable     *cancellable,
               GError          **error)
 {
+  SalesReadOptions options = { job->reading.encoding, job->reading.delimiter };
   SalesSniffer *sniffer = sales_importer_get_sniffer (scan->importer);
   guint skip = sales_sniffer_get_skip_rows (sniffer);
   g_autoptr(SalesReader) reader = NULL;
@@ -51,7 +54,8 @@ read_preview (SalesImportScan  *scan,
   const GPtrArray *sheets;
   SalesRow *row = NULL;
 
-  reader = sales_reader_open (path, sheet, cancellable, error);
+  reader = sales_reader_open_with_options (job->path, job->sheet, &options,
+                                           cancellable, error);
   if (reader == NULL)
     return FALSE;
 
@@ -90,6 +94,48 @@ read_preview (SalesImportScan  *scan,
   return TRUE;
 }
 
+static SalesImporter *
+new_importer (ScanJob    *job,
+              const char *table)
+{
+  SalesImporter *importer = sales_importer_new (job->workspace, job->path);
+
+  sales_importer_set_sheet (importer, job->sheet);
+  sales_importer_set_table (importer, table);
+  _sales_import_wizard_reading_apply (&job->reading, importer);
+  return importer;
+}
+
+/* A file read with the wrong delimiter or header row has headers no
+ * table knows; its format page must still show, so that the user can
+ * correct the reading. The first table stands in until then.
+ */
+static gboolean
+prepare (SalesImportScan  *scan,
+         ScanJob          *job,
+         GCancellable     *cancellable,
+         GError          **error)
+{
+  g_autoptr(GError) local = NULL;
+  guint n_tables;
+
+  scan->importer = new_importer (job, job->table);
+  if (sales_importer_prepare (scan->importer, cancellable, &local))
+    return TRUE;
+
+  if (job->table != NULL ||
+      !g_error_matches (local, SALES_ERROR, SALES_ERROR_INVALID))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+
+  scan->note = g_strdup (local->message);
+  g_clear_object (&scan->importer);
+  scan->importer = new_importer (job, sales_schema_tables (&n_tables)[0].name);
+  return sales_importer_prepare (scan->importer, cancellable, error);
+}
+
 static void
 scan_thread (GTask        *task,
              gpointer      source,
@@ -103,12 +149,9 @@ scan_thread (GTask        *task,
   scan->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
   scan->sheet_names = g_ptr_array_new_with_free_func (g_free);
   scan->sheet_hidden = g_array_new (FALSE, FALSE, sizeof (gboolean));
-  scan->importer = sales_importer_new (job->workspace, job->path);
-  sales_importer_set_sheet (scan->importer, job->sheet);
-  sales_importer_set_table (scan->importer, job->table);
 
-  if (!sales_importer_prepare (scan->importer, cancellable, &error) ||
-      !read_preview (scan, job->path, job->sheet, cancellable, &error))
+  if (!prepare (scan, job, cancellable, &error) ||
+      !read_preview (scan, job, cancellable, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -174,6 +217,8 @@ scan_done_cb (GObject      *source,
   fill_sheets (self);
   _sales_import_wizard_fill_format (self);
   _sales_import_wizard_fill_mapping (self);
+  if (scan->note != NULL)
+    _sales_import_wizard_toast (self, scan->note);
 }
 
 /**
@@ -199,6 +244,7 @@ _sales_import_wizard_scan (SalesImportWizard *self)
   job->path = g_file_get_path (self->file);
   job->sheet = g_strdup (self->sheet);
   job->table = g_strdup (self->table);
+  _sales_import_wizard_reading_copy (&self->reading, &job->reading);
 
   task = g_task_new (self, self->cancellable, scan_done_cb, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify)scan_job_free);
@@ -272,27 +318,12 @@ delimiter_name (char delimiter)
 static void
 fill_facts (SalesImportWizard *self)
 {
-  SalesSniffer *sniffer = sales_importer_get_sniffer (self->scan->importer);
-  g_autofree char *header = NULL;
   g_autofree char *upper = g_ascii_strup (self->scan->format, -1);
-  const char *delimiter = delimiter_name (self->scan->delimiter);
 
   _sales_import_wizard_clear_list (self->facts_list);
   _sales_import_wizard_add_row (self->facts_list, _("Format"), NULL, upper);
-  if (self->scan->encoding != NULL)
-    _sales_import_wizard_add_row (self->facts_list, _("Encoding"), NULL,
-                                  self->scan->encoding);
-  if (delimiter != NULL)
-    _sales_import_wizard_add_row (self->facts_list, _("Delimiter"), NULL,
-                                  delimiter);
-
-  header = sales_sniffer_has_header (sniffer)
-    ? g_strdup_printf (_("Line %" PRIu64),
-                       sales_sniffer_get_header_line (sniffer))
-    : g_strdup (_("None; columns are numbered"));
-  _sales_import_wizard_add_row (self->facts_list, _("Header Row"),
-                                _("Found by comparing the first rows with "
-                                  "the rest of each column"), header);
+  _sales_import_wizard_fill_reading (self,
+                                     delimiter_name (self->scan->delimiter));
 }
 
 static void
@@ -367,6 +398,7 @@ static char *
 describe_column (SalesSniffer *sniffer,
                  guint         column)
 {
+  SalesDateOrder chosen = sales_sniffer_get_chosen_date_order (sniffer, column);
   SalesColumnType type = sales_sniffer_get_column_type (sniffer, column);
   g_autofree char *rule = NULL;
   SalesOrderRule order_rule = SALES_ORDER_RULE_NONE;
@@ -374,6 +406,11 @@ describe_column (SalesSniffer *sniffer,
 
   sales_sniffer_get_column_format (sniffer, column, &format);
   rule = sales_sniffer_dup_date_explanation (sniffer, column, &order_rule);
+  if (chosen != SALES_DATE_ORDER_NONE)
+    /* Translators: column type, then the date order the user chose */
+    return g_strdup_printf (_("%s, %s: chosen here"),
+                            sales_column_type_to_string (type),
+                            sales_date_order_to_string (chosen));
   if (format.date_order == SALES_DATE_ORDER_NONE || rule == NULL)
     return g_strdup (sales_column_type_to_string (type));
 
@@ -392,12 +429,18 @@ fill_columns (SalesImportWizard *self)
   for (guint i = 0; i < sales_sniffer_get_n_columns (sniffer); i++)
     {
       g_autofree char *text = describe_column (sniffer, i);
+      const char *name = sales_sniffer_get_column_name (sniffer, i);
+      SalesColumnFormat format;
       GtkWidget *row;
 
-      row = _sales_import_wizard_add_row (self->columns_list,
-                                          sales_sniffer_get_column_name (sniffer,
-                                                                         i),
-                                          text, NULL);
+      /* Numeric dates can be read either way: the user may choose. */
+      sales_sniffer_get_column_format (sniffer, i, &format);
+      if (format.date_order != SALES_DATE_ORDER_NONE)
+        {
+          _sales_import_wizard_add_date_order (self, i, name, text);
+          continue;
+        }
+      row = _sales_import_wizard_add_row (self->columns_list, name, text, NULL);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
     }
 }

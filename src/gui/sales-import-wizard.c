@@ -38,6 +38,7 @@ sales_import_scan_free (SalesImportScan *scan)
   g_free (scan->sheet);
   g_clear_pointer (&scan->sheet_names, g_ptr_array_unref);
   g_clear_pointer (&scan->sheet_hidden, g_array_unref);
+  g_free (scan->note);
   g_free (scan);
 }
 
@@ -281,6 +282,7 @@ sales_import_wizard_finalize (GObject *object)
 
   g_free (self->sheet);
   g_free (self->table);
+  _sales_import_wizard_reading_clear (&self->reading);
 
   G_OBJECT_CLASS (sales_import_wizard_parent_class)->finalize (object);
 }
@@ -368,6 +370,7 @@ sales_import_wizard_init (SalesImportWizard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  _sales_import_wizard_reading_init (&self->reading);
 
   g_signal_connect_swapped (self->sheet_row, "notify::selected",
                             G_CALLBACK (sheet_selected_cb), self);

@@ -124,6 +124,7 @@ _sales_table_view_sort_changed (SalesTableView *self)
   if (self->sort_probe >= 0)
     column = column_name (self, (guint)self->sort_probe);
 
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
   if (!sales_row_model_set_order (self->model, column,
                                   order == GTK_ORDERING_LARGER, &error))
     _sales_table_view_toast (self, error->message);

@@ -14,7 +14,10 @@
 
 #include <glib/gi18n.h>
 
+#include <inttypes.h>
+
 #include "sales-cell-value.h"
+#include "sales-limits.h"
 #include "sales-table-view-private.h"
 
 void
@@ -213,9 +216,7 @@ selected_ids (SalesTableView *self)
        more;
        more = gtk_bitset_iter_next (&iter, &position))
     {
-      g_autoptr(SalesRowItem) item = g_list_model_get_item (G_LIST_MODEL (self->model),
-                                                            position);
-      gint64 id = item != NULL ? sales_row_item_get_id (item) : 0;
+      gint64 id = sales_row_model_get_id (self->model, position);
 
       if (id != 0)
         g_array_append_val (ids, id);
@@ -231,10 +232,25 @@ delete_rows_cb (GtkWidget  *widget,
 {
   SalesTableView *self = SALES_TABLE_VIEW (widget);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = selected_ids (self);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GtkBitset) selected = NULL;
   g_autofree char *message = NULL;
+  guint64 n_selected;
   AdwToast *toast;
 
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  n_selected = gtk_bitset_get_size (selected);
+  if (n_selected > SALES_MAX_UNDO_GROUP)
+    {
+      message = g_strdup_printf (_("%" PRIu64 " rows are selected; delete at "
+                                   "most %u at once, narrowed with a search "
+                                   "or in parts, so that it can be undone"),
+                                 n_selected, (guint)SALES_MAX_UNDO_GROUP);
+      _sales_table_view_toast (self, message);
+      return;
+    }
+
+  ids = selected_ids (self);
   if (ids->len == 0)
     return;
 
@@ -263,6 +279,11 @@ undo_cb (GtkWidget  *widget,
   SalesTableView *self = SALES_TABLE_VIEW (widget);
   g_autoptr(GError) error = NULL;
   gboolean redo = g_str_equal (action, "table.redo");
+
+  /* Inside the application's window, its action undoes and says what. */
+  if (gtk_widget_activate_action (widget, redo ? "win.redo" : "win.undo",
+                                  NULL))
+    return;
 
   if (!(redo ? sales_workspace_redo (self->workspace, &error)
              : sales_workspace_undo (self->workspace, &error)))

@@ -26,10 +26,15 @@ struct _SalesTableView
   char                 *filter_description;
   GHashTable           *bound_cells;
   guint                 current_column;
+  guint                 n_shown;
   int                   sort_probe;
   guint                 edit_source;
   gint64                edit_id;
   GtkNativeDialog      *export_chooser;
+  GTask                *export_task;
+  GCancellable         *export_cancellable;
+  guint                 export_tick;
+  guint                 export_total;
   gulong                changed_id;
 
   GtkWidget            *box;
@@ -42,6 +47,9 @@ struct _SalesTableView
   GtkStack             *stack;
   AdwStatusPage        *empty_page;
   GtkLabel             *status_label;
+  GtkSpinner           *busy_spinner;
+  GtkBox               *export_box;
+  GtkProgressBar       *export_progress;
   GtkMenuButton        *columns_button;
   GtkBox               *columns_box;
 };
@@ -61,6 +69,10 @@ void       _sales_table_view_toast        (SalesTableView *self,
 
 /* sales-table-view-export.c */
 void       _sales_table_view_export       (SalesTableView *self);
+void       _sales_table_view_export_start (SalesTableView *self,
+                                           const char     *path);
+void       _sales_table_view_export_cancel (SalesTableView *self);
+void       _sales_table_view_export_dispose (SalesTableView *self);
 
 /* For the table view's tests. */
 SalesRowModel *sales_table_view_get_model (SalesTableView *self);

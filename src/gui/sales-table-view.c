@@ -39,10 +39,38 @@ show_status (SalesTableView *self)
                                        "window to import one."));
 }
 
+/* The model keeps the items on screen when rows come or go (see
+ * sales-row-model.c), so a selection would stay on places that now hold
+ * other rows: it goes.
+ */
 static void
 items_changed_cb (SalesTableView *self)
 {
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+
+  if (n != self->n_shown)
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  self->n_shown = n;
   show_status (self);
+}
+
+/* The old rows stay on screen, usable, while a new order is worked out;
+ * the spinner says that one is coming.
+ */
+static void
+busy_changed_cb (SalesTableView *self)
+{
+  gboolean busy = sales_row_model_is_busy (self->model);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), busy);
+  gtk_spinner_set_spinning (self->busy_spinner, busy);
+}
+
+static void
+model_failed_cb (SalesTableView *self,
+                 const GError   *error)
+{
+  _sales_table_view_toast (self, error->message);
 }
 
 static void
@@ -57,6 +85,8 @@ search_changed_cb (SalesTableView *self)
   g_autoptr(GError) error = NULL;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
+  /* Other rows come to the selected places. */
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
   if (!sales_row_model_set_search (self->model, text, &error))
     _sales_table_view_toast (self, error->message);
 }
@@ -105,6 +135,14 @@ export_cb (GtkWidget  *widget,
 }
 
 static void
+cancel_export_cb (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *parameter)
+{
+  _sales_table_view_export_cancel (SALES_TABLE_VIEW (widget));
+}
+
+static void
 sales_table_view_dispose (GObject *object)
 {
   SalesTableView *self = SALES_TABLE_VIEW (object);
@@ -115,6 +153,7 @@ sales_table_view_dispose (GObject *object)
   if (self->export_chooser != NULL)
     gtk_native_dialog_destroy (self->export_chooser);
   g_clear_object (&self->export_chooser);
+  _sales_table_view_export_dispose (self);
 
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->selection);
@@ -157,6 +196,9 @@ sales_table_view_class_init (SalesTableViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SalesTableView, stack);
   gtk_widget_class_bind_template_child (widget_class, SalesTableView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SalesTableView, status_label);
+  gtk_widget_class_bind_template_child (widget_class, SalesTableView, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SalesTableView, export_box);
+  gtk_widget_class_bind_template_child (widget_class, SalesTableView, export_progress);
   gtk_widget_class_bind_template_child (widget_class, SalesTableView, columns_button);
   gtk_widget_class_bind_template_child (widget_class, SalesTableView, columns_box);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -169,6 +211,8 @@ sales_table_view_class_init (SalesTableViewClass *klass)
                                    clear_filter_cb);
   gtk_widget_class_install_action (widget_class, "table.export", NULL,
                                    export_cb);
+  gtk_widget_class_install_action (widget_class, "table.cancel-export", NULL,
+                                   cancel_export_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f,
                                        GDK_CONTROL_MASK, "table.search", NULL);
   _sales_table_view_install_edit_actions (widget_class);
@@ -224,10 +268,17 @@ sales_table_view_new (SalesWorkspace *workspace,
   self->info = sales_schema_lookup_table (table);
   self->settings = open_settings ();
   self->model = sales_row_model_new (workspace, table);
+  sales_row_model_set_background (self->model, TRUE);
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
 
   g_signal_connect_object (self->model, "items-changed",
                            G_CALLBACK (items_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::busy",
+                           G_CALLBACK (busy_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "failed",
+                           G_CALLBACK (model_failed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (_sales_table_view_update_actions), self,
@@ -244,8 +295,11 @@ sales_table_view_new (SalesWorkspace *workspace,
                            G_CALLBACK (_sales_table_view_sort_changed), self,
                            G_CONNECT_SWAPPED);
 
+  self->n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   show_status (self);
   _sales_table_view_update_actions (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.cancel-export",
+                                 FALSE);
   return GTK_WIDGET (self);
 }
 
@@ -283,6 +337,7 @@ sales_table_view_set_filter (SalesTableView *self,
 
   gtk_label_set_text (self->filter_label, self->filter_description);
   gtk_revealer_set_reveal_child (self->filter_revealer, where != NULL);
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
 
   if (!sales_row_model_set_filter (self->model, where, &error))
     _sales_table_view_toast (self, error->message);
@@ -324,8 +379,9 @@ sales_table_view_get_selection (SalesTableView *self)
  * @self: a table view
  * @text: what to search for in the text columns; "" for every row
  *
- * Does what typing in the search entry does, at once (the entry waits
- * for a pause in typing).
+ * Does what typing in the search entry does, without waiting for a
+ * pause in typing; the rows arrive when sales_table_view_is_busy() turns
+ * %FALSE.
  */
 void
 sales_table_view_set_search (SalesTableView *self,
@@ -412,4 +468,19 @@ sales_table_view_find_cell (SalesTableView *self,
     }
 
   return NULL;
+}
+
+/**
+ * sales_table_view_is_busy:
+ * @self: a table view
+ *
+ * Returns: whether a new order or search is being worked out; the view
+ *   shows the old rows meanwhile
+ */
+gboolean
+sales_table_view_is_busy (SalesTableView *self)
+{
+  g_return_val_if_fail (SALES_IS_TABLE_VIEW (self), FALSE);
+
+  return sales_row_model_is_busy (self->model);
 }

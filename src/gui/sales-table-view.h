@@ -27,5 +27,6 @@ void        sales_table_view_set_filter (SalesTableView *self,
                                          const char     *where,
                                          const char     *description);
 guint       sales_table_view_get_n_rows (SalesTableView *self);
+gboolean    sales_table_view_is_busy    (SalesTableView *self);
 
 G_END_DECLS

@@ -31,6 +31,7 @@ sales_window_update_actions (SalesWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (workspace_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), workspace_actions[i],
                                    self->workspace != NULL);
+  sales_window_update_undo (self);
 }
 
 /**
@@ -368,6 +369,7 @@ sales_window_class_add_actions (GtkWidgetClass *widget_class)
                                    open_uri_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL,
                                    close_action);
+  sales_window_class_add_undo (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n,
                                        GDK_CONTROL_MASK, "win.new", NULL);

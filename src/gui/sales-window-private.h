@@ -23,6 +23,7 @@ struct _SalesWindow
   GQueue                import_queue;   /* of GFile, waiting for the wizard */
   GtkWindow            *wizard;         /* the wizard on screen, if any */
   guint                 empty_check_id;
+  AdwToast             *undo_toast;     /* weak: the last undo's toast */
 
   AdwWindowTitle       *window_title;
   AdwToastOverlay      *toast_overlay;
@@ -57,5 +58,9 @@ void     sales_window_paste              (SalesWindow    *self);
 void     sales_window_import             (SalesWindow    *self,
                                           GFile          *file);
 void     sales_window_clear_imports      (SalesWindow    *self);
+
+/* sales-window-undo.c */
+void     sales_window_class_add_undo     (GtkWidgetClass *widget_class);
+void     sales_window_update_undo        (SalesWindow    *self);
 
 G_END_DECLS

@@ -150,6 +150,7 @@ workspace_changed_cb (SalesWorkspace *workspace,
                       const char     *table,
                       SalesWindow    *self)
 {
+  sales_window_update_undo (self);
   if (self->empty_check_id == 0)
     self->empty_check_id = g_idle_add (check_empty_cb, self);
 }
@@ -443,6 +444,7 @@ sales_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_object (&self->workspace);
   g_clear_object (&self->settings);
+  g_clear_weak_pointer (&self->undo_toast);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SALES_TYPE_WINDOW);
 

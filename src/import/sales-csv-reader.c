@@ -23,6 +23,7 @@
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -489,9 +490,25 @@ sales_csv_reader_init (SalesCsvReader *self)
   sales_row_builder_init (&self->builder);
 }
 
+/* A chosen encoding replaces the detected one; a byte order mark is
+ * skipped only when it belongs to the chosen encoding.
+ */
+static void
+choose_encoding (SalesCsvReader *self,
+                 const char     *name)
+{
+  SalesTextEncoding chosen = self->encoding;
+
+  sales_text_encoding_from_name (name, &chosen);
+  if (chosen != self->encoding)
+    self->bom_length = 0;
+  self->encoding = chosen;
+}
+
 static gboolean
 open_file (SalesCsvReader  *self,
            const char      *path,
+           const char      *encoding,
            GError         **error)
 {
   struct stat st;
@@ -517,6 +534,8 @@ open_file (SalesCsvReader  *self,
 
   self->encoding = sales_text_sniff (self->raw, n, n < BLOCK_SIZE,
                                      &self->bom_length);
+  if (encoding != NULL)
+    choose_encoding (self, encoding);
   sales_reader_set_encoding (SALES_READER (self),
                              sales_text_encoding_name (self->encoding));
   return TRUE;
@@ -539,10 +558,50 @@ sales_csv_reader_new (const char    *path,
                       GCancellable  *cancellable,
                       GError       **error)
 {
+  return sales_csv_reader_new_with_options (path, NULL, 0, cancellable, error);
+}
+
+/**
+ * sales_csv_reader_new_with_options:
+ * @path: a CSV, TSV or other delimited text file
+ * @encoding: (nullable): the encoding to read, %NULL to detect it
+ * @delimiter: ',', ';', '\t' or '|', or 0 to detect it
+ * @cancellable: (nullable): checked between blocks
+ * @error: return location for a #GError
+ *
+ * As sales_csv_reader_new(), with what the user chose instead of what
+ * detection would decide.
+ *
+ * Returns: (transfer full) (nullable): the reader, or %NULL with @error
+ *   set: %SALES_ERROR_INVALID for an unknown encoding or delimiter
+ */
+SalesReader *
+sales_csv_reader_new_with_options (const char    *path,
+                                   const char    *encoding,
+                                   char           delimiter,
+                                   GCancellable  *cancellable,
+                                   GError       **error)
+{
   g_autoptr(SalesCsvReader) self = NULL;
+  SalesTextEncoding chosen;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (encoding != NULL && !sales_text_encoding_from_name (encoding, &chosen))
+    {
+      g_set_error (error, SALES_ERROR, SALES_ERROR_INVALID,
+                   _("%s: unknown encoding “%s”; use UTF-8, UTF-16LE, "
+                     "UTF-16BE or WINDOWS-1252"), path, encoding);
+      return NULL;
+    }
+  if (delimiter != 0 && strchr (",;\t|", delimiter) == NULL)
+    {
+      g_set_error (error, SALES_ERROR, SALES_ERROR_INVALID,
+                   _("%s: “%c” cannot separate columns; use a comma, a "
+                     "semicolon, a tab or a vertical bar"), path, delimiter);
+      return NULL;
+    }
 
   self = g_object_new (SALES_TYPE_CSV_READER,
                        "path", path,
@@ -550,11 +609,13 @@ sales_csv_reader_new (const char    *path,
                        "cancellable", cancellable,
                        NULL);
 
-  if (!open_file (self, path, error) || !start_reading (self, error))
+  if (!open_file (self, path, encoding, error) || !start_reading (self, error))
     return NULL;
 
-  set_delimiter (self, sales_csv_sniff_delimiter (self->cur, self->end,
-                                                  self->eof));
+  set_delimiter (self, delimiter != 0
+                         ? delimiter
+                         : sales_csv_sniff_delimiter (self->cur, self->end,
+                                                      self->eof));
   g_debug ("%s: %s, delimiter '%c'", path,
            sales_text_encoding_name (self->encoding), self->delimiter);
 

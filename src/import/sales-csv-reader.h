@@ -17,5 +17,10 @@ G_DECLARE_FINAL_TYPE (SalesCsvReader, sales_csv_reader, SALES, CSV_READER,
 SalesReader *sales_csv_reader_new (const char    *path,
                                    GCancellable  *cancellable,
                                    GError       **error);
+SalesReader *sales_csv_reader_new_with_options (const char    *path,
+                                                const char    *encoding,
+                                                char           delimiter,
+                                                GCancellable  *cancellable,
+                                                GError       **error);
 
 G_END_DECLS

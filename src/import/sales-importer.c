@@ -32,6 +32,15 @@
 /* Rows between two looks at the cancellable and the progress. */
 #define CHECK_EVERY 4096
 
+/* How the user chose to read the file (at the end of this file). */
+static SalesReader *open_chosen_reader (SalesImporter  *self,
+                                        GCancellable   *cancellable,
+                                        GError        **error);
+static void         apply_chosen_sniffing (SalesImporter *self);
+static void         apply_chosen_order (SalesImporter     *self,
+                                        guint              column,
+                                        SalesColumnFormat *format);
+
 struct _SalesImporter
 {
   GObject                  parent_instance;
@@ -355,13 +364,13 @@ sales_importer_prepare (SalesImporter  *self,
                           "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
 
   g_clear_object (&self->reader);
-  self->reader = sales_reader_open (self->path, self->sheet, cancellable,
-                                    error);
+  self->reader = open_chosen_reader (self, cancellable, error);
   if (self->reader == NULL)
     return FALSE;
 
   g_clear_pointer (&self->sniffer, sales_sniffer_free);
   self->sniffer = sales_sniffer_new ();
+  apply_chosen_sniffing (self);
   if (!sales_sniffer_sniff_reader (self->sniffer, self->reader,
                                    self->sniff_rows, error))
     return FALSE;
@@ -552,6 +561,7 @@ decide_formats (SalesImporter     *self,
         continue;
 
       sales_column_evidence_decide (&self->evidence[i], &final);
+      apply_chosen_order (self, i, &final);
       if (final.date_order != formats[i].date_order ||
           final.decimal_mark != formats[i].decimal_mark)
         changed = TRUE;
@@ -858,4 +868,155 @@ sales_importer_dup_date_explanation (SalesImporter *self,
 
   sales_column_evidence_date_order (&self->evidence[column], NULL, &text);
   return text;
+}
+
+/* What the user chose on top of detection, kept apart from the rest of
+ * the importer's state.
+ */
+typedef struct
+{
+  char    *encoding;
+  char     delimiter;
+  int      header_row;
+  GArray  *date_orders;   /* SalesDateOrder by column */
+} ChosenReading;
+
+static void
+chosen_reading_free (ChosenReading *chosen)
+{
+  g_free (chosen->encoding);
+  g_array_unref (chosen->date_orders);
+  g_free (chosen);
+}
+
+static ChosenReading *
+get_chosen (SalesImporter *self)
+{
+  ChosenReading *chosen = g_object_get_data (G_OBJECT (self), "sales-chosen");
+
+  if (chosen != NULL)
+    return chosen;
+
+  chosen = g_new0 (ChosenReading, 1);
+  chosen->header_row = -1;
+  chosen->date_orders = g_array_new (FALSE, TRUE, sizeof (SalesDateOrder));
+  g_object_set_data_full (G_OBJECT (self), "sales-chosen", chosen,
+                          (GDestroyNotify)chosen_reading_free);
+  return chosen;
+}
+
+static SalesReader *
+open_chosen_reader (SalesImporter  *self,
+                    GCancellable   *cancellable,
+                    GError        **error)
+{
+  ChosenReading *chosen = get_chosen (self);
+  SalesReadOptions options = { chosen->encoding, chosen->delimiter };
+
+  return sales_reader_open_with_options (self->path, self->sheet, &options,
+                                         cancellable, error);
+}
+
+static void
+apply_chosen_sniffing (SalesImporter *self)
+{
+  ChosenReading *chosen = get_chosen (self);
+
+  sales_sniffer_set_header_row (self->sniffer, chosen->header_row);
+  for (guint i = 0; i < chosen->date_orders->len; i++)
+    sales_sniffer_set_date_order (self->sniffer, i,
+                                  g_array_index (chosen->date_orders,
+                                                 SalesDateOrder, i));
+}
+
+static void
+apply_chosen_order (SalesImporter     *self,
+                    guint              column,
+                    SalesColumnFormat *format)
+{
+  SalesDateOrder order = sales_sniffer_get_chosen_date_order (self->sniffer,
+                                                              column);
+
+  if (order != SALES_DATE_ORDER_NONE)
+    format->date_order = order;
+}
+
+/**
+ * sales_importer_set_encoding:
+ * @self: an importer not prepared yet
+ * @encoding: (nullable): the encoding of a text file (see
+ *   sales_text_encoding_from_name()), %NULL to detect it
+ *
+ * An unknown name makes sales_importer_prepare() fail with
+ * %SALES_ERROR_INVALID. Workbooks and JSON ignore it.
+ */
+void
+sales_importer_set_encoding (SalesImporter *self,
+                             const char    *encoding)
+{
+  ChosenReading *chosen;
+
+  g_return_if_fail (SALES_IS_IMPORTER (self));
+
+  chosen = get_chosen (self);
+  g_free (chosen->encoding);
+  chosen->encoding = g_strdup (encoding);
+}
+
+/**
+ * sales_importer_set_delimiter:
+ * @self: an importer not prepared yet
+ * @delimiter: ',', ';', '\t' or '|', or 0 to detect it
+ *
+ * Another character makes sales_importer_prepare() fail with
+ * %SALES_ERROR_INVALID.
+ */
+void
+sales_importer_set_delimiter (SalesImporter *self,
+                              char           delimiter)
+{
+  g_return_if_fail (SALES_IS_IMPORTER (self));
+
+  get_chosen (self)->delimiter = delimiter;
+}
+
+/**
+ * sales_importer_set_header_row:
+ * @self: an importer not prepared yet
+ * @row: the row holding the column names, from 1 (at most
+ *   %SALES_SNIFF_HEADER_ROWS), 0 for none, -1 to find it
+ */
+void
+sales_importer_set_header_row (SalesImporter *self,
+                               int            row)
+{
+  g_return_if_fail (SALES_IS_IMPORTER (self));
+  g_return_if_fail (row >= -1 && row <= SALES_SNIFF_HEADER_ROWS);
+
+  get_chosen (self)->header_row = row;
+}
+
+/**
+ * sales_importer_set_date_order:
+ * @self: an importer not prepared yet
+ * @column: a source column, from 0
+ * @order: how its numeric dates read; %SALES_DATE_ORDER_NONE detects
+ *
+ * The chosen order wins over the sample and over the whole column;
+ * dates it cannot read (a 25th month) are rejected with their reason.
+ */
+void
+sales_importer_set_date_order (SalesImporter  *self,
+                               guint           column,
+                               SalesDateOrder  order)
+{
+  GArray *orders;
+
+  g_return_if_fail (SALES_IS_IMPORTER (self));
+  g_return_if_fail (column < SALES_MAX_ROW_CELLS);
+
+  orders = get_chosen (self)->date_orders;
+  if (column >= orders->len)
+    g_array_set_size (orders, column + 1);
+  g_array_index (orders, SalesDateOrder, column) = order;
 }

@@ -78,6 +78,17 @@ gboolean         sales_importer_get_redone       (SalesImporter  *self);
 char            *sales_importer_dup_date_explanation (SalesImporter *self,
                                                   guint           column);
 
+/* How to read the file when detection got it wrong. */
+void             sales_importer_set_encoding     (SalesImporter  *self,
+                                                  const char     *encoding);
+void             sales_importer_set_delimiter    (SalesImporter  *self,
+                                                  char            delimiter);
+void             sales_importer_set_header_row   (SalesImporter  *self,
+                                                  int             row);
+void             sales_importer_set_date_order   (SalesImporter  *self,
+                                                  guint           column,
+                                                  SalesDateOrder  order);
+
 gboolean         sales_import_revert             (SalesWorkspace *workspace,
                                                   gint64          import_id,
                                                   GError        **error);

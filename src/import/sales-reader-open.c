@@ -144,6 +144,28 @@ sales_reader_open (const char    *path,
                    GCancellable  *cancellable,
                    GError       **error)
 {
+  return sales_reader_open_with_options (path, sheet, NULL, cancellable,
+                                         error);
+}
+
+/**
+ * sales_reader_open_with_options:
+ * @path: a file to import
+ * @sheet: (nullable): as for sales_reader_open()
+ * @options: (nullable): the encoding and delimiter of a text file, when
+ *   the user chose them
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the reader, as sales_reader_open()
+ */
+SalesReader *
+sales_reader_open_with_options (const char             *path,
+                                const char             *sheet,
+                                const SalesReadOptions *options,
+                                GCancellable           *cancellable,
+                                GError                **error)
+{
   char head[SNIFF_BYTES];
   gsize length = 0;
   const char *format;
@@ -180,5 +202,9 @@ sales_reader_open (const char    *path,
   if (g_str_equal (format, "json"))
     return sales_json_reader_new (path, cancellable, error);
 
+  if (options != NULL)
+    return sales_csv_reader_new_with_options (path, options->encoding,
+                                              options->delimiter, cancellable,
+                                              error);
   return sales_csv_reader_new (path, cancellable, error);
 }

@@ -60,6 +60,24 @@ SalesReader *sales_reader_open          (const char   *path,
                                          GCancellable *cancellable,
                                          GError      **error);
 
+/* How to read a text file when the user knows better than detection;
+ * workbooks and JSON ignore it.
+ */
+typedef struct
+{
+  const char *encoding;   /* NULL detects; see sales_text_encoding_from_name() */
+  char        delimiter;  /* 0 detects; ',', ';', '\t' or '|' */
+} SalesReadOptions;
+
+/* As sales_reader_open(), with @options (nullable) overriding detection;
+ * %SALES_ERROR_INVALID for an unknown encoding or delimiter.
+ */
+SalesReader *sales_reader_open_with_options (const char             *path,
+                                             const char             *sheet,
+                                             const SalesReadOptions *options,
+                                             GCancellable           *cancellable,
+                                             GError                **error);
+
 gboolean     sales_reader_next_row      (SalesReader  *self,
                                          SalesRow    **row,
                                          GError      **error);

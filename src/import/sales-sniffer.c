@@ -48,6 +48,8 @@ struct _SalesSniffer
   GArray    *columns;       /* Column */
   GPtrArray *names;
   guint64    n_data_rows;
+  int        chosen_header;  /* 1-based row, 0 for none, -1 to detect */
+  GArray    *chosen_orders;  /* SalesDateOrder by column; NONE detects */
 };
 
 /* What a cell could be. */
@@ -79,6 +81,8 @@ sales_sniffer_new (void)
 
   self->head = g_ptr_array_new_with_free_func (head_row_free);
   self->header_index = -1;
+  self->chosen_header = -1;
+  self->chosen_orders = g_array_new (FALSE, TRUE, sizeof (SalesDateOrder));
   self->columns = g_array_new (FALSE, TRUE, sizeof (Column));
   self->names = g_ptr_array_new_with_free_func (g_free);
   return self;
@@ -97,6 +101,7 @@ sales_sniffer_free (SalesSniffer *self)
   g_ptr_array_unref (self->head);
   g_ptr_array_unref (self->names);
   g_strfreev (self->header);
+  g_array_unref (self->chosen_orders);
   g_free (self);
 }
 
@@ -268,7 +273,12 @@ static void
 decide_header (SalesSniffer *self)
 {
   self->decided = TRUE;
-  self->header_index = find_header (self->head);
+  if (self->chosen_header < 0)
+    self->header_index = find_header (self->head);
+  else if ((guint)self->chosen_header <= self->head->len)
+    self->header_index = self->chosen_header - 1;
+  else
+    self->header_index = -1;
 
   if (self->header_index >= 0)
     {
@@ -476,6 +486,73 @@ sales_sniffer_get_column_format (SalesSniffer      *self,
 
   sales_column_evidence_decide (sales_sniffer_get_evidence (self, column),
                                 format);
+  if (column < self->chosen_orders->len &&
+      g_array_index (self->chosen_orders, SalesDateOrder, column) !=
+        SALES_DATE_ORDER_NONE)
+    format->date_order = g_array_index (self->chosen_orders, SalesDateOrder,
+                                        column);
+}
+
+/**
+ * sales_sniffer_set_header_row:
+ * @self: a sniffer not fed yet
+ * @row: which row holds the column names, counted from 1 among the rows
+ *   the reader yields (at most %SALES_SNIFF_HEADER_ROWS); 0 when none
+ *   does; -1 to find it (the default)
+ *
+ * The rows above the header are skipped; without a header the columns
+ * are numbered and every row is data.
+ */
+void
+sales_sniffer_set_header_row (SalesSniffer *self,
+                              int           row)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (row >= -1 && row <= SALES_SNIFF_HEADER_ROWS);
+
+  self->chosen_header = row;
+}
+
+/**
+ * sales_sniffer_set_date_order:
+ * @self: a sniffer
+ * @column: a column index
+ * @order: how its numeric dates are read; %SALES_DATE_ORDER_NONE lets
+ *   the evidence decide again
+ *
+ * What the user chose wins over the evidence in
+ * sales_sniffer_get_column_format().
+ */
+void
+sales_sniffer_set_date_order (SalesSniffer   *self,
+                              guint           column,
+                              SalesDateOrder  order)
+{
+  g_return_if_fail (self != NULL);
+
+  if (column >= self->chosen_orders->len)
+    g_array_set_size (self->chosen_orders, column + 1);
+  g_array_index (self->chosen_orders, SalesDateOrder, column) = order;
+}
+
+/**
+ * sales_sniffer_get_chosen_date_order:
+ * @self: a sniffer
+ * @column: a column index
+ *
+ * Returns: the order set with sales_sniffer_set_date_order(), or
+ *   %SALES_DATE_ORDER_NONE when the evidence decides
+ */
+SalesDateOrder
+sales_sniffer_get_chosen_date_order (SalesSniffer *self,
+                                     guint         column)
+{
+  g_return_val_if_fail (self != NULL, SALES_DATE_ORDER_NONE);
+
+  if (column >= self->chosen_orders->len)
+    return SALES_DATE_ORDER_NONE;
+
+  return g_array_index (self->chosen_orders, SalesDateOrder, column);
 }
 
 /**

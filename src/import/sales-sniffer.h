@@ -58,6 +58,14 @@ char            *sales_sniffer_dup_date_explanation (SalesSniffer *self,
                                                    guint          column,
                                                    SalesOrderRule *rule);
 
+void             sales_sniffer_set_header_row     (SalesSniffer  *self,
+                                                   int            row);
+void             sales_sniffer_set_date_order     (SalesSniffer  *self,
+                                                   guint          column,
+                                                   SalesDateOrder order);
+SalesDateOrder   sales_sniffer_get_chosen_date_order (SalesSniffer *self,
+                                                   guint          column);
+
 const char      *sales_column_type_to_string      (SalesColumnType type);
 const char      *sales_date_order_to_string       (SalesDateOrder  order);
 

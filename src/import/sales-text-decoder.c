@@ -36,6 +36,43 @@ sales_text_encoding_name (SalesTextEncoding encoding)
     }
 }
 
+/**
+ * sales_text_encoding_from_name:
+ * @name: an encoding as a user or a script names it: "UTF-8",
+ *   "UTF-16LE", "UTF-16BE", "WINDOWS-1252", and the aliases "UTF8",
+ *   "UTF-16" (little-endian, the Windows default), "CP1252", "LATIN1",
+ *   "ISO-8859-1" (read as Windows-1252, its superset), in any case
+ * @encoding: (out): the encoding
+ *
+ * Returns: %TRUE when @name is one the decoder reads
+ */
+gboolean
+sales_text_encoding_from_name (const char        *name,
+                               SalesTextEncoding *encoding)
+{
+  static const struct { const char *name; SalesTextEncoding encoding; } names[] = {
+    { "UTF-8", SALES_TEXT_UTF8 }, { "UTF8", SALES_TEXT_UTF8 },
+    { "UTF-16LE", SALES_TEXT_UTF16LE }, { "UTF-16", SALES_TEXT_UTF16LE },
+    { "UTF-16BE", SALES_TEXT_UTF16BE },
+    { "WINDOWS-1252", SALES_TEXT_WINDOWS_1252 },
+    { "CP1252", SALES_TEXT_WINDOWS_1252 },
+    { "LATIN1", SALES_TEXT_WINDOWS_1252 },
+    { "LATIN-1", SALES_TEXT_WINDOWS_1252 },
+    { "ISO-8859-1", SALES_TEXT_WINDOWS_1252 },
+  };
+
+  g_return_val_if_fail (encoding != NULL, FALSE);
+
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (names); i++)
+    if (g_ascii_strcasecmp (name, names[i].name) == 0)
+      {
+        *encoding = names[i].encoding;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
 static inline char *
 put_char (char     *out,
           gunichar c)

@@ -24,6 +24,8 @@ typedef enum
 } SalesTextEncoding;
 
 const char        *sales_text_encoding_name (SalesTextEncoding  encoding);
+gboolean           sales_text_encoding_from_name (const char     *name,
+                                                  SalesTextEncoding *encoding);
 
 /* Guesses the encoding of a file from its first @length bytes and says
  * how many of them are a byte order mark.

@@ -18,6 +18,7 @@
 
 #include "sales-application.h"
 #include "sales-gui-test.h"
+#include "sales-limits.h"
 #include "sales-table-view-private.h"
 #include "salesops-test.h"
 
@@ -34,6 +35,10 @@ typedef struct
   double sort_indexed_ms;
   double sort_unindexed_ms;
   double search_ms;
+  double stall_ms;
+  guint  n_deleted;
+  double delete_ms;
+  double undo_ms;
   guint64 rows_read;
   long rss_kb;
 } Figures;
@@ -128,15 +133,34 @@ measure_scroll (SalesTableView *view,
   figures->scroll_worst_ms = worst;
 }
 
+/* Runs the main loop until the view has its new order, keeping the
+ * longest time one iteration of the loop took: how long the window was
+ * unresponsive while the worker sorted or searched.
+ */
+static void
+wait_settled (SalesTableView *view,
+              Figures        *figures)
+{
+  while (sales_table_view_is_busy (view))
+    {
+      double start = now_ms ();
+
+      g_main_context_iteration (NULL, TRUE);
+      figures->stall_ms = MAX (figures->stall_ms, now_ms () - start);
+    }
+  wait_frame (GTK_WIDGET (view));
+}
+
 static double
 time_sort (SalesTableView *view,
-           const char     *column)
+           const char     *column,
+           Figures        *figures)
 {
   SalesRowModel *model = sales_table_view_get_model (view);
   double start = now_ms ();
 
   g_assert_true (sales_row_model_set_order (model, column, TRUE, NULL));
-  wait_frame (GTK_WIDGET (view));
+  wait_settled (view, figures);
   return now_ms () - start;
 }
 
@@ -154,6 +178,37 @@ time_model (SalesWorkspace *workspace)
     g_object_unref (g_list_model_get_item (G_LIST_MODEL (model), i));
 
   return now_ms () - start;
+}
+
+/* Deletes the largest selection a view deletes at once (or every row of
+ * a smaller table) and undoes it: both journal every row.
+ */
+static void
+measure_delete (SalesTableView *view,
+                Figures        *figures)
+{
+  GtkSelectionModel *selection = sales_table_view_get_selection (view);
+  SalesRowModel *model = sales_table_view_get_model (view);
+  double start;
+
+  sales_table_view_set_search (view, "");
+  g_assert_true (sales_row_model_set_order (model, NULL, FALSE, NULL));
+  wait_settled (view, figures);
+  figures->n_deleted = MIN (sales_table_view_get_n_rows (view),
+                            SALES_MAX_UNDO_GROUP);
+  gtk_selection_model_select_range (selection, 0, figures->n_deleted, TRUE);
+
+  start = now_ms ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view),
+                                             "table.delete-rows", NULL));
+  wait_frame (GTK_WIDGET (view));
+  figures->delete_ms = now_ms () - start;
+
+  start = now_ms ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "table.undo",
+                                             NULL));
+  wait_frame (GTK_WIDGET (view));
+  figures->undo_ms = now_ms () - start;
 }
 
 static void
@@ -192,13 +247,14 @@ measure (SalesWorkspace *workspace,
     sales_table_view_get_model (view));
   figures->rss_kb = rss_kb ();
 
-  figures->sort_indexed_ms = time_sort (view, "created_at");
-  figures->sort_unindexed_ms = time_sort (view, "amount");
+  figures->sort_indexed_ms = time_sort (view, "created_at", figures);
+  figures->sort_unindexed_ms = time_sort (view, "amount", figures);
   start = now_ms ();
   sales_table_view_set_search (view, "Owner 7");
-  wait_frame (GTK_WIDGET (view));
+  wait_settled (view, figures);
   figures->search_ms = now_ms () - start;
 
+  measure_delete (view, figures);
   sales_gui_test_close (GTK_WINDOW (window));
 }
 
@@ -229,11 +285,13 @@ print_figures (const char    *label,
   printf ("%-9s %8u rows: model and 200 items %6.1f ms, first frame %7.1f ms, "
           "to last row %6.1f ms, "
           "scroll %5.1f ms/frame (worst %6.1f), sort indexed %7.1f ms, "
-          "unindexed %7.1f ms, search %7.1f ms, rows read %" G_GUINT64_FORMAT
-          ", RSS %ld KB\n",
+          "unindexed %7.1f ms, search %7.1f ms (in a worker; longest "
+          "main loop stall meanwhile %5.1f ms), rows read %" G_GUINT64_FORMAT
+          ", RSS %ld KB, delete %u selected rows %7.1f ms, undo %7.1f ms\n",
           label, n_rows, f->model_ms, f->open_ms, f->end_ms, f->scroll_mean_ms,
           f->scroll_worst_ms, f->sort_indexed_ms, f->sort_unindexed_ms,
-          f->search_ms, f->rows_read, f->rss_kb);
+          f->search_ms, f->stall_ms, f->rows_read, f->rss_kb, f->n_deleted,
+          f->delete_ms, f->undo_ms);
 }
 
 int

@@ -121,6 +121,41 @@ test_csv (void)
   sales_test_remove_tree (dir);
 }
 
+/* A cancelled export leaves no file, and an existing one as it was. */
+static void
+test_cancelled (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = sales_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "e.salesops", NULL);
+  g_autofree char *csv = g_build_filename (dir, "out.csv", NULL);
+  g_autoptr(SalesWorkspace) workspace = make_workspace (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *text = NULL;
+  sqlite3 *db = sales_workspace_open_connection (workspace, TRUE, &error);
+  gsize written = 0;
+
+  g_assert_no_error (error);
+  g_cancellable_cancel (cancellable);
+  g_assert_false (sales_table_export_db_to_file (db, "purchases", NULL, csv,
+                                                 &written, cancellable,
+                                                 &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+
+  /* Uncancelled, on the worker's connection, it counts what it wrote. */
+  g_clear_error (&error);
+  g_assert_true (sales_table_export_db_to_file (db, "purchases", NULL, csv,
+                                                &written, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (written, ==, 4);
+  g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "external_id,"));
+
+  sqlite3_close (db);
+  sales_test_remove_tree (dir);
+}
+
 static void
 test_json (void)
 {
@@ -184,6 +219,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/export/csv", test_csv);
+  g_test_add_func ("/export/cancelled", test_cancelled);
   g_test_add_func ("/export/json", test_json);
   g_test_add_func ("/export/money-text", test_money_text);
 

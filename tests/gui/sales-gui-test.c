@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <string.h>
+
 #include "sales-application.h"
 #include "sales-gui-test.h"
 #include "sales-table-view-private.h"
@@ -289,4 +291,29 @@ sales_gui_test_wait_for_cell (gpointer    table_view,
     }
   g_assert_true (cell_shown (&wanted));
   return sales_table_view_find_cell (table_view, position, column);
+}
+
+/**
+ * sales_gui_test_find_label:
+ * @root: a widget
+ * @text: text to look for
+ *
+ * Returns: whether a label under @root (a toast's, for example) shows
+ *   @text as part of its text
+ */
+gboolean
+sales_gui_test_find_label (GtkWidget  *root,
+                           const char *text)
+{
+  if (GTK_IS_LABEL (root) &&
+      strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (sales_gui_test_find_label (child, text))
+      return TRUE;
+
+  return FALSE;
 }

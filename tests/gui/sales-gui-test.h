@@ -34,5 +34,7 @@ gpointer        sales_gui_test_wait_for_cell   (gpointer        table_view,
 void            sales_gui_test_snapshot        (GtkWidget      *widget,
                                                 const char     *name);
 void            sales_gui_test_close           (GtkWindow      *window);
+gboolean        sales_gui_test_find_label      (GtkWidget      *root,
+                                                const char     *text);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "gui-test-util.h"
+#include "sales-gui-test.h"
 #include "sales-chart-view.h"
 #include "sales-kpi-detail.h"
 #include "sales-kpi-format.h"
@@ -176,6 +177,22 @@ test_custom_range (Fixture       *f,
   assert_tiles_match_cli (f, NULL);
 }
 
+/* The detail is mapped once the window has laid it out, which a loaded
+ * machine can take a few frames to do.
+ */
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (widget));
+}
+
+/* The view filters in a worker thread. */
+static gboolean
+table_is_idle (gpointer view)
+{
+  return !sales_table_view_is_busy (SALES_TABLE_VIEW (view));
+}
+
 static void
 test_detail_and_show_rows (Fixture       *f,
                            gconstpointer  data)
@@ -192,7 +209,7 @@ test_detail_and_show_rows (Fixture       *f,
   sales_dashboard_select_kpi (f->dashboard, "win_rate");
   gui_test_wait_refreshed (f->dashboard);
   detail = SALES_KPI_DETAIL (sales_dashboard_get_detail (f->dashboard));
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (detail)));
+  g_assert_true (sales_gui_test_wait_for (is_mapped, detail, 10000));
   g_assert_cmpstr (sales_kpi_detail_get_kpi (detail)->id, ==, "win_rate");
 
   /* Twelve months, with the comparison as a second series. */
@@ -215,7 +232,7 @@ test_detail_and_show_rows (Fixture       *f,
                          " AND closed_at >= '%s' AND closed_at < '%s'",
                          period.from, period.to);
   view = sales_window_get_page (f->window, "opportunities");
-  sales_gui_test_spin ();
+  g_assert_true (sales_gui_test_wait_for (table_is_idle, view, 30000));
   expected = sales_gui_test_query_int (workspace, sql);
   g_assert_cmpint (expected, >, 0);
   g_assert_cmpuint (sales_table_view_get_n_rows (SALES_TABLE_VIEW (view)), ==,

@@ -1,13 +1,17 @@
-/* test-drop.c: what the window's drop target and paste hand to the import
- * side: a dropped file list opens the wizard on each importable file and
- * refuses the rest by name; pasted tabular text opens the wizard too
+/* test-drop.c: files dropped on the window's own drop target: a file
+ * list opens the wizard on each importable file, refuses the rest by name
+ * and opens a dropped workspace beside the one shown; pasted tabular text
+ * opens the wizard too
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <string.h>
+
 #include "sales-error.h"
 #include "sales-gui-test.h"
 #include "sales-import-wizard-private.h"
+#include "sales-window.h"
 #include "salesops-test.h"
 
 typedef struct
@@ -70,7 +74,74 @@ is_idle (gpointer wizard)
   return !sales_import_wizard_is_busy (wizard);
 }
 
-/* What a drop delivers: a GValue holding a GdkFileList. */
+static GtkDropTarget *
+window_drop_target (GtkWidget *window)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+
+  return NULL;
+}
+
+/* What a drag delivers: the window's own drop target gets a GValue
+ * holding a GdkFileList.
+ */
+static gboolean
+drop_on (GtkWidget *window,
+         GSList    *files)
+{
+  GtkDropTarget *target = window_drop_target (window);
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_assert_nonnull (target);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  sales_gui_test_spin ();
+
+  return accepted;
+}
+
+/* The toplevel of @type other than @except, if one is shown. */
+static GtkWindow *
+find_toplevel (GType      type,
+               GtkWindow *except)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && window != except)
+        return window;
+    }
+
+  return NULL;
+}
+
+static SalesWindow *
+window_on (Fixture *f)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (
+    sales_workspace_get_path (f->workspace));
+  SalesWindow *window = g_object_new (SALES_TYPE_WINDOW, NULL);
+
+  g_assert_true (sales_window_open_file (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  sales_gui_test_spin ();
+  return window;
+}
+
 static void
 test_dropped_files (Fixture       *f,
                     gconstpointer  data)
@@ -78,39 +149,59 @@ test_dropped_files (Fixture       *f,
   g_autoptr(GFile) csv = file_in (f, "Deals.CSV");
   g_autoptr(GFile) pdf = file_in (f, "notes.pdf");
   g_autoptr(GSList) files = NULL;
-  GSList *dropped;
-  GValue value = G_VALUE_INIT;
-  SalesImportWizard *wizard = NULL;
-  guint refused = 0;
+  SalesWindow *window = window_on (f);
+  SalesImportWizard *wizard;
 
   sales_test_write_file (g_file_peek_path (csv),
                          "Deal ID,Deal Name,Amount\nD-1,One,10.00\n", -1);
   sales_test_write_file (g_file_peek_path (pdf), "%PDF-1.4", -1);
   files = g_slist_append (g_slist_append (NULL, csv), pdf);
-  g_value_init (&value, GDK_TYPE_FILE_LIST);
-  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_assert_true (drop_on (GTK_WIDGET (window), files));
 
-  dropped = gdk_file_list_get_files (g_value_get_boxed (&value));
-  for (GSList *l = dropped; l != NULL; l = l->next)
-    {
-      if (!sales_import_wizard_can_import (l->data))
-        {
-          refused++;
-          continue;
-        }
-      g_assert_null (wizard);
-      wizard = sales_import_wizard_new (NULL, f->workspace, l->data);
-      gtk_window_present (GTK_WINDOW (wizard));
-    }
-  g_slist_free (dropped);
-  g_value_unset (&value);
-
-  g_assert_cmpuint (refused, ==, 1);
+  /* The PDF is refused by name; the CSV opens the wizard. */
+  g_assert_true (sales_gui_test_find_label (GTK_WIDGET (window),
+                                        "“notes.pdf” was not opened"));
+  wizard = (SalesImportWizard *)find_toplevel (SALES_TYPE_IMPORT_WIZARD, NULL);
   g_assert_nonnull (wizard);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (wizard)) ==
+                 GTK_WINDOW (window));
   g_assert_true (sales_gui_test_wait_for (is_idle, wizard, 30000));
   g_assert_cmpstr (sales_import_wizard_get_page (wizard), ==, "file");
   g_assert_null (sales_import_wizard_get_result (wizard));
+
   sales_gui_test_close (GTK_WINDOW (wizard));
+  sales_gui_test_close (GTK_WINDOW (window));
+}
+
+/* A workspace dropped on a window showing another opens beside it. */
+static void
+test_dropped_workspace (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(SalesWorkspace) other = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GSList) files = NULL;
+  SalesWindow *window = window_on (f);
+  SalesWindow *opened;
+
+  other = sales_gui_test_create_workspace (f->dir, "Other.salesops");
+  file = g_file_new_for_path (sales_workspace_get_path (other));
+  g_clear_object (&other);
+  files = g_slist_append (NULL, file);
+  g_assert_true (drop_on (GTK_WIDGET (window), files));
+
+  opened = (SalesWindow *)find_toplevel (SALES_TYPE_WINDOW,
+                                         GTK_WINDOW (window));
+  g_assert_nonnull (opened);
+  g_assert_nonnull (sales_window_get_workspace (opened));
+  g_assert_cmpstr (sales_workspace_get_path (sales_window_get_workspace (opened)),
+                   ==, g_file_peek_path (file));
+  g_assert_cmpstr (sales_workspace_get_path (sales_window_get_workspace (window)),
+                   ==, sales_workspace_get_path (f->workspace));
+  g_assert_null (find_toplevel (SALES_TYPE_IMPORT_WIZARD, NULL));
+
+  sales_gui_test_close (GTK_WINDOW (opened));
+  sales_gui_test_close (GTK_WINDOW (window));
 }
 
 static void
@@ -170,6 +261,8 @@ main (int    argc,
               test_can_import_by_extension, fixture_tear_down);
   g_test_add ("/drop/dropped-files", Fixture, NULL, fixture_set_up,
               test_dropped_files, fixture_tear_down);
+  g_test_add ("/drop/dropped-workspace", Fixture, NULL, fixture_set_up,
+              test_dropped_workspace, fixture_tear_down);
   g_test_add ("/drop/pasted-text", Fixture, NULL, fixture_set_up,
               test_pasted_text, fixture_tear_down);
 

@@ -230,6 +230,120 @@ test_cancel_rolls_back (Fixture       *f,
   sales_gui_test_close (GTK_WINDOW (wizard));
 }
 
+/* A European export: semicolons, Windows-1252, decimal commas, day-first
+ * dates all ambiguous, and a comma in one header, so that detection
+ * takes the comma for the delimiter and the dates for month first.
+ */
+static void
+write_european_deals (const char *path)
+{
+  g_autoptr(GString) csv = g_string_new ("Opportunity ID;Opportunity Name;"
+                                         "Amount, EUR;Close Date;Stage\r\n");
+
+  for (guint i = 1; i <= 12; i++)
+    g_string_append_printf (csv, "OPP-%u;Caf\351 Z\374rich %u;1250,%02u;"
+                                 "%02u/%02u/2024;Closed Won\r\n",
+                            i, i, i, i, i % 12 + 1);
+  sales_test_write_file (path, csv->str, -1);
+}
+
+static guint
+n_preview_columns (SalesImportWizard *wizard)
+{
+  return g_list_model_get_n_items (
+    gtk_column_view_get_columns (wizard->preview_view));
+}
+
+/* Picks @choice in a drop-down and waits for the file to be read again. */
+static void
+choose (SalesImportWizard *wizard,
+        GtkWidget         *combo,
+        guint              choice)
+{
+  g_assert_nonnull (combo);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (combo), choice);
+  wait_idle (wizard);
+}
+
+static GtkWidget *
+date_order_row (SalesImportWizard *wizard,
+                const char        *column)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (wizard->columns_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_COMBO_ROW (row) &&
+        g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                     column))
+      return row;
+
+  return NULL;
+}
+
+static char *
+stored (Fixture    *f,
+        const char *column)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM opportunities"
+                                          " WHERE external_id = 'OPP-1'",
+                                          column);
+
+  return sales_gui_test_query_text (f->workspace, sql);
+}
+
+static void
+test_corrected_format (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *amount = NULL;
+  g_autofree char *closed = NULL;
+  SalesImportWizard *wizard;
+  GtkStringList *first_row;
+
+  write_european_deals (f->csv);
+  wizard = open_wizard (f);
+  next_page (wizard, "format");
+  g_assert_cmpuint (n_preview_columns (wizard), ==, 2);
+
+  /* Encoding: Windows-1252 (the fourth after Automatic); delimiter:
+   * semicolon (the second); header: row 1 (after Automatic and None).
+   */
+  choose (wizard, wizard->encoding_row, 4);
+  choose (wizard, wizard->delimiter_row, 2);
+  g_assert_cmpuint (n_preview_columns (wizard), ==, 5);
+  choose (wizard, wizard->header_row, 2);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (wizard->header_row)),
+                    ==, 2);
+  first_row = g_list_model_get_item (G_LIST_MODEL (
+    gtk_column_view_get_model (wizard->preview_view)), 0);
+  g_assert_cmpstr (gtk_string_list_get_string (first_row, 1), ==,
+                   "Caf\303\251 Z\303\274rich 1");
+  g_object_unref (first_row);
+
+  /* The dates are all ambiguous: the user says day first. */
+  choose (wizard, date_order_row (wizard, "Close Date"), 1);
+  g_assert_cmpuint (adw_combo_row_get_selected (
+    ADW_COMBO_ROW (date_order_row (wizard, "Close Date"))), ==, 1);
+
+  next_page (wizard, "mapping");
+  next_page (wizard, "review");
+  g_assert_cmpuint (sales_importer_get_counts (
+    sales_import_wizard_get_result (wizard))->rejected, ==, 0);
+  next_page (wizard, "summary");
+
+  g_assert_cmpint (sales_gui_test_query_int (f->workspace,
+                     "SELECT count(*) FROM opportunities"), ==, 12);
+  name = stored (f, "name");
+  amount = stored (f, "amount");
+  closed = stored (f, "closed_at");
+  g_assert_cmpstr (name, ==, "Caf\303\251 Z\303\274rich 1");
+  g_assert_cmpstr (amount, ==, "125001");
+  g_assert_cmpstr (closed, ==, "2024-02-01");
+
+  sales_gui_test_close (GTK_WINDOW (wizard));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -238,6 +352,8 @@ main (int    argc,
 
   g_test_add ("/wizard/every-page-to-import", Fixture, NULL, fixture_set_up,
               test_every_page_to_import, fixture_tear_down);
+  g_test_add ("/wizard/corrected-format", Fixture, NULL, fixture_set_up,
+              test_corrected_format, fixture_tear_down);
   g_test_add ("/wizard/cancel-rolls-back", Fixture, NULL, fixture_set_up,
               test_cancel_rolls_back, fixture_tear_down);
 

@@ -224,6 +224,79 @@ test_windows_1252 (Fixture       *fixture,
                           "\342\202\254 5", NULL);
 }
 
+/* What the user chose wins over detection: the same bytes read as
+ * Windows-1252 instead of UTF-8, and split on semicolons instead of the
+ * commas detection prefers.
+ */
+static void
+test_chosen_encoding_and_delimiter (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *path = reader_test_write (fixture->dir, "c.csv",
+                                             "Name;Note,a,b,c\r\n"
+                                             "Caf\303\251;x,y,z,w\r\n", -1);
+  SalesReadOptions chosen = { "windows-1252", ';' };
+  g_autoptr(SalesReader) detected = sales_reader_open (path, NULL, NULL, NULL);
+  g_autoptr(SalesReader) reader = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (sales_reader_get_encoding (detected), ==, "UTF-8");
+  g_assert_cmpint (sales_reader_get_delimiter (detected), ==, ',');
+
+  reader = sales_reader_open_with_options (path, NULL, &chosen, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sales_reader_get_encoding (reader), ==, "WINDOWS-1252");
+  g_assert_cmpint (sales_reader_get_delimiter (reader), ==, ';');
+  rows = reader_test_drain (reader, NULL);
+  reader_test_assert_row (rows, 0, 1, "Name", "Note,a,b,c", NULL);
+  reader_test_assert_row (rows, 1, 2, "Caf\303\203\302\251", "x,y,z,w",
+                          NULL);
+}
+
+/* A chosen UTF-16 reads a file without a byte order mark; a chosen
+ * encoding other than the mark's reads the mark as text.
+ */
+static void
+test_chosen_utf16 (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char utf16[] = "a\0;\0b\0\n\0001\0;\0002\0\n\0";
+  g_autofree char *path = reader_test_write (fixture->dir, "u.csv", utf16,
+                                             sizeof utf16 - 1);
+  SalesReadOptions chosen = { "UTF-16LE", 0 };
+  g_autoptr(SalesReader) reader = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  reader = sales_reader_open_with_options (path, NULL, &chosen, NULL, NULL);
+  g_assert_nonnull (reader);
+  g_assert_cmpint (sales_reader_get_delimiter (reader), ==, ';');
+  rows = reader_test_drain (reader, NULL);
+  g_assert_cmpuint (rows->len, ==, 2);
+  reader_test_assert_row (rows, 1, 2, "1", "2", NULL);
+}
+
+static void
+test_chosen_refused (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = reader_test_write (fixture->dir, "r.csv", "a,b\n",
+                                             -1);
+  SalesReadOptions encoding = { "EBCDIC", 0 };
+  SalesReadOptions delimiter = { NULL, 'x' };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (sales_reader_open_with_options (path, NULL, &encoding, NULL,
+                                                 &error));
+  g_assert_error (error, SALES_ERROR, SALES_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "EBCDIC"));
+  g_clear_error (&error);
+
+  g_assert_null (sales_reader_open_with_options (path, NULL, &delimiter, NULL,
+                                                 &error));
+  g_assert_error (error, SALES_ERROR, SALES_ERROR_INVALID);
+}
+
 /* A file that starts as clean UTF-8 and has a Windows-1252 byte far
  * beyond the sample, next to real UTF-8: both read right, nothing fails.
  */
@@ -558,6 +631,9 @@ main (int   argc,
   ADD ("utf8-bom", test_utf8_bom);
   ADD ("utf16", test_utf16);
   ADD ("windows-1252", test_windows_1252);
+  ADD ("chosen-encoding-and-delimiter", test_chosen_encoding_and_delimiter);
+  ADD ("chosen-utf16", test_chosen_utf16);
+  ADD ("chosen-refused", test_chosen_refused);
   ADD ("late-invalid-byte", test_late_invalid_byte);
   ADD ("character-across-blocks", test_character_across_blocks);
   ADD ("nul-bytes", test_nul_bytes);

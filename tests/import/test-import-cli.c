@@ -194,6 +194,53 @@ test_errors (Fixture       *f,
   g_assert_cmpint (sales_test_run_cli (bad_rows, NULL, NULL), ==, 2);
 }
 
+/* --delimiter, --encoding and --header-row override detection. */
+static void
+test_reading_options (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (f->dir, "semi.csv", NULL);
+  const char *preview[] = { "preview", csv, "--delimiter", "semicolon",
+                            "--encoding", "windows-1252", "--header-row", "2",
+                            "--json", NULL };
+  const char *import[] = { "import", f->workspace, csv, "--delimiter", ";",
+                           "--header-row", "2", "--json", NULL };
+  const char *bad[] = { "import", f->workspace, csv, "--delimiter", "x",
+                        NULL };
+  const char *bad_row[] = { "preview", csv, "--header-row", "99", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *out2 = NULL;
+  g_autoptr(JsonObject) root = NULL;
+  g_autoptr(JsonObject) result = NULL;
+  JsonArray *columns;
+
+  /* A title line, then a header with a comma in it: detection would
+   * take the comma and the title.
+   */
+  sales_test_write_file (csv, "Pipeline, all regions\r\n"
+                              "Deal ID;Deal owner;Amount, EUR\r\n"
+                              "D1;J\374rgen;1250,50\r\n"
+                              "D2;Ann;300,00\r\n", -1);
+  g_assert_cmpint (sales_test_run_cli (preview, &out, NULL), ==, 0);
+  root = parse (out);
+  g_assert_cmpstr (json_object_get_string_member (root, "delimiter"), ==, ";");
+  g_assert_cmpstr (json_object_get_string_member (root, "encoding"), ==,
+                   "WINDOWS-1252");
+  columns = json_object_get_array_member (root, "columns");
+  g_assert_cmpuint (json_array_get_length (columns), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_array_get_object_element (columns, 2), "name"), ==,
+                   "Amount, EUR");
+
+  g_assert_cmpint (sales_test_run_cli (import, &out2, NULL), ==, 0);
+  result = parse (out2);
+  g_assert_cmpint (json_object_get_int_member (result, "inserted"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (result, "rejected"), ==, 0);
+
+  g_assert_cmpint (sales_test_run_cli (bad, NULL, NULL), ==, 2);
+  g_assert_cmpint (sales_test_run_cli (bad_row, NULL, NULL), ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -207,6 +254,7 @@ main (int    argc,
   ADD ("/import-cli/import-and-revert", test_import_and_revert);
   ADD ("/import-cli/map-and-set", test_map_and_set);
   ADD ("/import-cli/errors", test_errors);
+  ADD ("/import-cli/reading-options", test_reading_options);
 
   return g_test_run ();
 }
