@@ -49,8 +49,9 @@ _sales_kpi_sums_add (SalesKpiSums       *total,
     t[i] += p[i];
 }
 
-/* Sorting and joining a million rows spills less with larger caches;
- * the workspace's own cache size is restored after a rebuild.
+/* A private copy writes a million customer days into "temp": a larger
+ * cache spills less of them to its file. (The workspace's own cache size
+ * makes no difference to a rebuild, which reads each table once.)
  */
 static const char prepare_build[] =
   "PRAGMA temp.cache_size = -32768;";
@@ -144,7 +145,8 @@ _sales_kpi_cache_build (sqlite3     *db,
   g_assert (g_str_equal (schema, "main") || g_str_equal (schema, "temp"));
 
   if (!_sales_kpi_exec (db, prepare_build, error) ||
-      (g_str_equal (schema, "temp") && !_sales_kpi_exec (db, prepare_temp, error)) ||
+      (g_str_equal (schema, "temp") &&
+       !_sales_kpi_exec (db, prepare_temp, error)) ||
       !exec_in (db, clear_cache, schema, error) ||
       !_sales_kpi_rollup_add_queries (rollup, db,
                                       (const char *const *)queries, error))
@@ -166,30 +168,6 @@ _sales_kpi_cache_build (sqlite3     *db,
                            deals_as_purchases ? 1 : 0,
                            _sales_kpi_rollup_is_irregular (rollup) ? 1 : 0);
   return _sales_kpi_exec (db, state, error);
-}
-
-/* A rebuild reads every table once and joins by external id; with the
- * default 2 MB page cache most of those lookups would read the file.
- */
-static gboolean
-rebuild (sqlite3  *db,
-         GError  **error)
-{
-  g_autofree char *restore = NULL;
-  int cache_size = 0;
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok;
-
-  if (sqlite3_prepare_v2 (db, "PRAGMA main.cache_size", -1, &stmt, NULL) ==
-      SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-    cache_size = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  restore = g_strdup_printf ("PRAGMA main.cache_size = %d", cache_size);
-  ok = _sales_kpi_exec (db, "PRAGMA main.cache_size = -131072", error) &&
-       _sales_kpi_cache_build (db, "main", error);
-  sqlite3_exec (db, restore, NULL, NULL, NULL);
-  return ok;
 }
 
 /* kpi_state.stale: 0 current, 1 to rebuild, 2 to recompute what
@@ -252,7 +230,7 @@ sales_kpi_refresh (sqlite3  *db,
       (state == 2 &&
        !_sales_kpi_dirty_refresh (db, _sales_kpi_deals_as_purchases (db),
                                   &done, error)) ||
-      (state != 0 && !done && !rebuild (db, error)))
+      (state != 0 && !done && !_sales_kpi_cache_build (db, "main", error)))
     {
       sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;

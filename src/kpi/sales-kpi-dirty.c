@@ -323,7 +323,8 @@ _sales_kpi_dirty_refresh (sqlite3   *db,
   if (!worth_it (db, deals_as_purchases))
     return TRUE;
 
-  if (!_sales_kpi_exec (db, expand, error) || !_sales_kpi_exec (db, prepare_days, error))
+  if (!_sales_kpi_exec (db, expand, error) ||
+      !_sales_kpi_exec (db, prepare_days, error))
     return FALSE;
   if (query_int (db, "SELECT count (*) FROM temp.kpi_days") >
       SALES_KPI_MAX_DIRTY_DAYS)

@@ -320,24 +320,27 @@ static const Edit edits[] = {
     " lead_ref, customer_ref, 'won', 1234, created_at, '@v'"
     " FROM opportunities WHERE id = @id", NULL },
   { "DELETE FROM opportunities WHERE '@v' <> '' AND id = @id", NULL },
-  { "UPDATE leads SET created_at = '@v', owner = 'Zoe' WHERE id = @id", NULL },
+  { "UPDATE leads SET created_at = '@v', owner = 'Zoe' WHERE id = @id",
+    NULL },
   { "UPDATE leads SET external_id = external_id || '-renamed',"
     " first_response_at = '@v' WHERE id = @id", NULL },
   { "DELETE FROM leads WHERE '@v' <> '' AND id = @id", NULL },
-  { "UPDATE customers SET acquired_at = NULLIF ('@v', '') WHERE id = @id", NULL },
-  { "UPDATE customers SET acquired_at = NULL, lead_ref = '@v' WHERE id = @id", "leads" },
-  { "DELETE FROM customers WHERE '@v' <> '' AND id = @id",
-    NULL },
-  { "UPDATE purchases SET purchased_at = '@v' WHERE id = @id",
-    NULL },
-  { "UPDATE purchases SET customer_ref = '@v', amount = NULL WHERE id = @id", "customers" },
+  { "UPDATE customers SET acquired_at = NULLIF ('@v', '')"
+    " WHERE id = @id", NULL },
+  { "UPDATE customers SET acquired_at = NULL, lead_ref = '@v'"
+    " WHERE id = @id", "leads" },
+  { "DELETE FROM customers WHERE '@v' <> '' AND id = @id", NULL },
+  { "UPDATE purchases SET purchased_at = '@v' WHERE id = @id", NULL },
+  { "UPDATE purchases SET customer_ref = '@v', amount = NULL"
+    " WHERE id = @id", "customers" },
   { "INSERT INTO purchases (external_id, customer_ref, purchased_at,"
     " amount) SELECT 'new-' || id, customer_ref, '@v', 999 FROM purchases"
     " WHERE id = @id", NULL },
-  { "DELETE FROM purchases WHERE '@v' <> '' AND id = @id",
-    NULL },
-  { "UPDATE expenses SET spent_on = '@v', channel = 'Events' WHERE id = @id", NULL },
-  { "UPDATE forecasts SET period_start = '@v', amount = 1 WHERE id = @id", NULL },
+  { "DELETE FROM purchases WHERE '@v' <> '' AND id = @id", NULL },
+  { "UPDATE expenses SET spent_on = '@v', channel = 'Events'"
+    " WHERE id = @id", NULL },
+  { "UPDATE forecasts SET period_start = '@v', amount = 1"
+    " WHERE id = @id", NULL },
 };
 
 static const char *
