@@ -322,9 +322,12 @@ main (int    argc,
   if (g_getenv ("SALESOPS_BENCH_REBUILD") != NULL)
     {
       double cpu, seconds = rebuild (path, &cpu);
+      struct rusage usage;
 
+      getrusage (RUSAGE_SELF, &usage);
       printf ("roll-up rebuild (as after a bulk import): %.1f s (CPU"
-              " %.1f s)\n", seconds, cpu);
+              " %.1f s), peak RSS of this process %.0f MB\n", seconds, cpu,
+              usage.ru_maxrss / 1024.0);
     }
   return 0;
 }
