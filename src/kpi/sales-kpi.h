@@ -170,10 +170,12 @@ const char     *sales_kpi_get_formula      (const char             *id,
                                             const char             *variant);
 
 /* The roll-up the engine reads, and the period the CLI shows by default.
- * Evaluations on a writable connection rebuild a stale roll-up first (a
- * write transaction: seconds on a million rows); on a read-only one they
- * build a private copy each time, so a worker thread should use a
- * writable connection, or call sales_kpi_refresh() once after a change.
+ * Evaluations on a writable connection first bring a stale roll-up up to
+ * date in a write transaction: the days an edit touched (well under a
+ * second), or everything after a large change (about 15 s on a million
+ * rows). On a read-only connection they build a private copy each time,
+ * so a worker thread should use a writable connection, or call
+ * sales_kpi_refresh() once after a change.
  */
 gboolean        sales_kpi_refresh          (sqlite3                *db,
                                             GError                **error);
