@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "sales-workspace.h"
 #include "salesops-test.h"
 
 char *
@@ -183,4 +184,26 @@ sales_test_query_int (const char *path,
   sqlite3_close (db);
 
   return value;
+}
+
+void
+sales_test_workspace_set_up (SalesTestWorkspace *f,
+                             gconstpointer       data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = sales_test_make_tmpdir ();
+  f->path = g_build_filename (f->dir, "w.salesops", NULL);
+  f->workspace = sales_workspace_create (f->path, &error);
+  g_assert_no_error (error);
+}
+
+void
+sales_test_workspace_tear_down (SalesTestWorkspace *f,
+                                gconstpointer       data)
+{
+  g_clear_object (&f->workspace);
+  sales_test_remove_tree (f->dir);
+  g_clear_pointer (&f->path, g_free);
+  g_clear_pointer (&f->dir, g_free);
 }

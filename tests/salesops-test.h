@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "sales-workspace.h"
+
 G_BEGIN_DECLS
 
 char       *sales_test_make_tmpdir      (void);
@@ -37,6 +39,19 @@ void        sales_test_dir_set_up       (SalesTestDir       *f,
                                          gconstpointer       data);
 void        sales_test_dir_tear_down    (SalesTestDir       *f,
                                          gconstpointer       data);
+
+/* Likewise, with a new workspace created at @path and kept open. */
+typedef struct
+{
+  char                  *dir;
+  char                  *path;
+  SalesWorkspace        *workspace;
+} SalesTestWorkspace;
+
+void        sales_test_workspace_set_up    (SalesTestWorkspace *f,
+                                            gconstpointer       data);
+void        sales_test_workspace_tear_down (SalesTestWorkspace *f,
+                                            gconstpointer       data);
 
 /* The first column of the first row of @sql on a read-only connection. */
 gint64      sales_test_query_int        (const char         *path,

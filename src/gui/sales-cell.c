@@ -2,8 +2,9 @@
  *
  * A cell shows its text in a GtkInscription, which (unlike a label) sizes
  * itself from the font rather than from its text, so binding a new row
- * while scrolling lays out each text once, to draw it. A double-click (or the view, on Enter) swaps in an
- * entry, or pops up a list of choices for outcomes and categories. Enter or
+ * while scrolling lays out each text once, to draw it. A double-click (or
+ * the view, on Enter) swaps in an entry, or pops up a list of choices for
+ * outcomes and categories. Enter or
  * leaving the entry commits, Escape cancels. The cell only reports the
  * typed text through "commit": the view converts, validates and writes it
  * to the store, since cells are reused for other rows as the view scrolls.

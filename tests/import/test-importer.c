@@ -10,34 +10,7 @@
 #include "sales-kpi.h"
 #include "salesops-test.h"
 
-typedef struct
-{
-  char           *dir;
-  char           *path;
-  SalesWorkspace *workspace;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = sales_test_make_tmpdir ();
-  f->path = g_build_filename (f->dir, "w.salesops", NULL);
-  f->workspace = sales_workspace_create (f->path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->workspace);
-  sales_test_remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
+typedef SalesTestWorkspace Fixture;
 
 static char *
 write_csv (Fixture    *f,
@@ -607,8 +580,9 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) \
-  g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(name, func)                                               \
+  g_test_add (name, Fixture, NULL, sales_test_workspace_set_up, func,  \
+              sales_test_workspace_tear_down)
 
   ADD ("/importer/upsert-and-revert", test_upsert_and_revert);
   ADD ("/importer/revert-refused-under-later-import",
