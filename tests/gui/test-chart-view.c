@@ -114,7 +114,10 @@ test_focus_and_text_alternative (void)
 
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (view)));
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (view)));
-  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+  /* is_focus, not has_focus: the latter also needs the window to be the
+   * active one, which Xvfb without a window manager decides late.
+   */
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (view)));
 
   g_assert_nonnull (strstr (text, "Won deals by region"));
   for (guint i = 0; i < 3; i++)
