@@ -25,17 +25,10 @@ _sales_kpi_customer_acquisition_cost (SalesKpiScope      *scope,
                                       const SalesKpiInfo *info)
 {
   SalesKpiResult *result = _sales_kpi_result_new (info, "default");
-  const SalesKpiGroup_ *g = _sales_kpi_scope_get_group (scope, group);
-  const char *reason = _sales_kpi_spend_filter_reason (&g->filter, FALSE);
   SalesKpiSums s;
   gint64 spend;
 
-  if (reason != NULL)
-    {
-      _sales_kpi_result_null (result, reason);
-      return result;
-    }
-  if (!_sales_kpi_scope_sums (scope, group, &s))
+  if (!_sales_kpi_spend_sums (scope, group, FALSE, result, &s))
     return result;
 
   spend = s.marketing_cents + s.sales_cents;

@@ -241,22 +241,48 @@ _sales_kpi_spend_filter_reason (const SalesKpiFilter *filter,
   return NULL;
 }
 
+/**
+ * _sales_kpi_spend_sums:
+ * @scope: the evaluation
+ * @group: the group evaluated
+ * @marketing_only: whether only marketing spend is read
+ * @result: the result, set to null with the reason when spend cannot be
+ *   filtered as the group asks
+ * @s: (out): the group's sums
+ *
+ * The shared start of the KPIs that read spend.
+ *
+ * Returns: %TRUE when @s holds the sums; %FALSE when @result is decided
+ */
+gboolean
+_sales_kpi_spend_sums (SalesKpiScope  *scope,
+                       guint           group,
+                       gboolean        marketing_only,
+                       SalesKpiResult *result,
+                       SalesKpiSums   *s)
+{
+  const SalesKpiGroup_ *g = _sales_kpi_scope_get_group (scope, group);
+  const char *reason = _sales_kpi_spend_filter_reason (&g->filter,
+                                                       marketing_only);
+
+  if (reason != NULL)
+    {
+      _sales_kpi_result_null (result, reason);
+      return FALSE;
+    }
+
+  return _sales_kpi_scope_sums (scope, group, s);
+}
+
 SalesKpiResult *
 _sales_kpi_sales_efficiency (SalesKpiScope      *scope,
                              guint               group,
                              const SalesKpiInfo *info)
 {
   SalesKpiResult *result = new_result (scope, info);
-  const SalesKpiGroup_ *g = _sales_kpi_scope_get_group (scope, group);
-  const char *reason = _sales_kpi_spend_filter_reason (&g->filter, FALSE);
   SalesKpiSums s;
 
-  if (reason != NULL)
-    {
-      _sales_kpi_result_null (result, reason);
-      return result;
-    }
-  if (!_sales_kpi_scope_sums (scope, group, &s))
+  if (!_sales_kpi_spend_sums (scope, group, FALSE, result, &s))
     return result;
 
   exclude_unpriced (result, &s);

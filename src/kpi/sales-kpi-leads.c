@@ -27,17 +27,10 @@ _sales_kpi_cost_per_lead (SalesKpiScope      *scope,
                           const SalesKpiInfo *info)
 {
   SalesKpiResult *result = _sales_kpi_result_new (info, "default");
-  const SalesKpiGroup_ *g = _sales_kpi_scope_get_group (scope, group);
-  const char *reason = _sales_kpi_spend_filter_reason (&g->filter, TRUE);
   SalesKpiSums s;
 
   /* Marketing spend has a channel, so a source filter applies to both. */
-  if (reason != NULL)
-    {
-      _sales_kpi_result_null (result, reason);
-      return result;
-    }
-  if (!_sales_kpi_scope_sums (scope, group, &s))
+  if (!_sales_kpi_spend_sums (scope, group, TRUE, result, &s))
     return result;
 
   if (s.leads == 0)

@@ -204,6 +204,11 @@ SALES_KPI_DECLARE_COMPUTE (customer_lifetime_value)
 
 const char     *_sales_kpi_spend_filter_reason (const SalesKpiFilter *filter,
                                                 gboolean        marketing_only);
+gboolean        _sales_kpi_spend_sums      (SalesKpiScope  *scope,
+                                            guint           group,
+                                            gboolean        marketing_only,
+                                            SalesKpiResult *result,
+                                            SalesKpiSums   *s);
 
 /* Evaluates @id for every group of @scope, in group order. */
 GPtrArray      *_sales_kpi_compute_groups (SalesKpiScope *scope,
