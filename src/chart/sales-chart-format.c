@@ -329,6 +329,32 @@ format_duration (char       *number,
   return text;
 }
 
+/* Dresses a formatted number in its unit; takes @number over. */
+static char *
+with_unit (char          *number,
+           double         value,
+           SalesChartUnit unit,
+           const char    *currency,
+           gboolean       compact)
+{
+  switch (unit)
+    {
+    case SALES_CHART_UNIT_MONEY:
+      return with_currency (number, currency);
+    case SALES_CHART_UNIT_PERCENT:
+      return with_suffix (number, "%");
+    case SALES_CHART_UNIT_DAYS:
+    case SALES_CHART_UNIT_HOURS:
+      return format_duration (number, value, compact,
+                              unit == SALES_CHART_UNIT_DAYS);
+    case SALES_CHART_UNIT_RATIO:
+      return with_suffix (number, "×");
+    case SALES_CHART_UNIT_NUMBER:
+    default:
+      return number;
+    }
+}
+
 /**
  * sales_chart_format_value:
  * @value: a finite number
@@ -365,22 +391,7 @@ sales_chart_format_value (double                  value,
   else
     number = full_number (value, fabs (value) >= 1000 ? 0 : 1, style);
 
-  switch (unit)
-    {
-    case SALES_CHART_UNIT_MONEY:
-      return with_currency (number, currency);
-    case SALES_CHART_UNIT_PERCENT:
-      return with_suffix (number, "%");
-    case SALES_CHART_UNIT_DAYS:
-    case SALES_CHART_UNIT_HOURS:
-      return format_duration (number, value, compact,
-                              unit == SALES_CHART_UNIT_DAYS);
-    case SALES_CHART_UNIT_RATIO:
-      return with_suffix (number, "×");
-    case SALES_CHART_UNIT_NUMBER:
-    default:
-      return number;
-    }
+  return with_unit (number, value, unit, currency, compact);
 }
 
 /* The magnitude every tick of an axis shares, from its largest tick. */
@@ -435,22 +446,7 @@ sales_chart_format_tick (double                  value,
   if (*m->suffix != '\0' && value != 0)
     number = with_suffix (number, _(m->suffix));
 
-  switch (unit)
-    {
-    case SALES_CHART_UNIT_MONEY:
-      return with_currency (number, currency);
-    case SALES_CHART_UNIT_PERCENT:
-      return with_suffix (number, "%");
-    case SALES_CHART_UNIT_DAYS:
-    case SALES_CHART_UNIT_HOURS:
-      return format_duration (number, value, TRUE,
-                              unit == SALES_CHART_UNIT_DAYS);
-    case SALES_CHART_UNIT_RATIO:
-      return with_suffix (number, "×");
-    case SALES_CHART_UNIT_NUMBER:
-    default:
-      return number;
-    }
+  return with_unit (number, value, unit, currency, TRUE);
 }
 
 /**
