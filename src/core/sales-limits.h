@@ -59,6 +59,17 @@
  */
 #define SALES_MAX_CELL_BYTES (32u * 1024 * 1024)
 
+/* The most bytes of a workbook part (XLSX, ODS) the XML parser may hold
+ * unparsed while it waits for the end of one tag. Text between tags
+ * streams through in blocks, but a tag is parsed whole, and an ODS cell
+ * can carry its text in an attribute (office:string-value): this leaves
+ * room for a cell at SALES_MAX_CELL_BYTES even with most of its
+ * characters escaped (an "&quot;" is six bytes for one). libxml2's own
+ * 10 MB bound on a tag is lifted (XML_PARSE_HUGE) for this one; a longer
+ * tag is refused with SALES_ERROR_LIMIT.
+ */
+#define SALES_MAX_XML_TAG_BYTES (4u * SALES_MAX_CELL_BYTES)
+
 /* The most cells one row may hold. Excel's own column limit; a row with
  * more is refused with SALES_ERROR_LIMIT rather than held in memory.
  */

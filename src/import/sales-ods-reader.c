@@ -181,6 +181,8 @@ begin_cell (SalesOdsReader  *self,
   self->in_cell = TRUE;
   self->covered = covered;
   self->kind = value_kind (attributes, n_attributes, self->value);
+  if (self->value->len > SALES_MAX_CELL_BYTES)
+    fail (self, _("a cell is longer than 32 MB"));
   self->cell_repeat = MAX (1, sales_ods_attribute_uint (attributes,
                                                         n_attributes,
                                                         SALES_ODS_NS_TABLE,

@@ -27,83 +27,97 @@ struct _SalesSharedStrings
 
 typedef struct
 {
+  SalesReader        *owner;
   SalesSharedStrings *strings;
+  SalesXmlPush       *push;
   GString            *text;
   gboolean            in_text;
   guint               phonetic_depth;
+  GError             *error;      /* a limit hit inside a callback */
 } Loader;
 
 static void
-add_string (SalesSharedStrings *strings,
-            GString            *text)
+fail (Loader     *loader,
+      const char *detail)
 {
-  gsize offset = strings->data->len;
-
-  sales_ooxml_unescape (text);
-  g_array_append_val (strings->offsets, offset);
-  g_byte_array_append (strings->data, (const guint8 *)text->str,
-                       text->len + 1);
-}
-
-static gboolean
-check_caps (SalesReader         *owner,
-            SalesSharedStrings  *strings,
-            GError             **error)
-{
-  if (strings->offsets->len < SALES_MAX_SHARED_STRINGS &&
-      strings->data->len <= SALES_MAX_SHARED_STRING_BYTES)
-    return TRUE;
-
-  sales_reader_set_error (owner, error, SALES_ERROR_LIMIT, 0,
-                          _("the shared-string table is larger than "
-                            "SalesOps reads (16 million strings or 512 MB)"));
-  return FALSE;
+  if (loader->error == NULL)
+    sales_reader_set_error (loader->owner, &loader->error, SALES_ERROR_LIMIT,
+                            0, detail);
+  sales_xml_push_stop (loader->push);
 }
 
 static void
-on_node (Loader           *loader,
-         xmlTextReaderPtr  reader)
+add_string (Loader *loader)
 {
-  int type = xmlTextReaderNodeType (reader);
-  const char *name = (const char *)xmlTextReaderConstLocalName (reader);
-  gboolean empty = xmlTextReaderIsEmptyElement (reader);
+  SalesSharedStrings *strings = loader->strings;
+  gsize offset = strings->data->len;
 
-  switch (type)
-    {
-    case XML_READER_TYPE_ELEMENT:
-      if (g_str_equal (name, "si"))
-        {
-          g_string_truncate (loader->text, 0);
-          if (empty)
-            add_string (loader->strings, loader->text);
-        }
-      else if (g_str_equal (name, "rPh") && !empty)
-        loader->phonetic_depth++;
-      else if (g_str_equal (name, "t") && !empty)
-        loader->in_text = loader->phonetic_depth == 0;
-      break;
+  sales_ooxml_unescape (loader->text);
+  g_array_append_val (strings->offsets, offset);
+  g_byte_array_append (strings->data, (const guint8 *)loader->text->str,
+                       loader->text->len + 1);
 
-    case XML_READER_TYPE_END_ELEMENT:
-      if (g_str_equal (name, "si"))
-        add_string (loader->strings, loader->text);
-      else if (g_str_equal (name, "rPh") && loader->phonetic_depth > 0)
-        loader->phonetic_depth--;
-      else if (g_str_equal (name, "t"))
-        loader->in_text = FALSE;
-      break;
+  if (strings->offsets->len >= SALES_MAX_SHARED_STRINGS ||
+      strings->data->len > SALES_MAX_SHARED_STRING_BYTES)
+    fail (loader, _("the shared-string table is larger than SalesOps reads "
+                    "(16 million strings or 512 MB)"));
+}
 
-    case XML_READER_TYPE_TEXT:
-    case XML_READER_TYPE_CDATA:
-    case XML_READER_TYPE_WHITESPACE:
-    case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-      if (loader->in_text)
-        g_string_append (loader->text,
-                         (const char *)xmlTextReaderConstValue (reader));
-      break;
+static void
+on_start (void           *user_data,
+          const xmlChar  *local_name,
+          const xmlChar  *prefix,
+          const xmlChar  *uri,
+          int             n_namespaces,
+          const xmlChar **namespaces,
+          int             n_attributes,
+          int             n_defaulted,
+          const xmlChar **attributes)
+{
+  Loader *loader = user_data;
+  const char *name = (const char *)local_name;
 
-    default:
-      break;
-    }
+  if (g_str_equal (name, "si"))
+    g_string_truncate (loader->text, 0);
+  else if (g_str_equal (name, "rPh"))
+    loader->phonetic_depth++;
+  else if (g_str_equal (name, "t"))
+    loader->in_text = loader->phonetic_depth == 0;
+}
+
+static void
+on_end (void          *user_data,
+        const xmlChar *local_name,
+        const xmlChar *prefix,
+        const xmlChar *uri)
+{
+  Loader *loader = user_data;
+  const char *name = (const char *)local_name;
+
+  if (g_str_equal (name, "si"))
+    add_string (loader);
+  else if (g_str_equal (name, "rPh") && loader->phonetic_depth > 0)
+    loader->phonetic_depth--;
+  else if (g_str_equal (name, "t"))
+    loader->in_text = FALSE;
+}
+
+/* Text comes a block at a time, so a string past the cell cap is caught
+ * as it grows, never held whole.
+ */
+static void
+on_text (void          *user_data,
+         const xmlChar *text,
+         int            length)
+{
+  Loader *loader = user_data;
+
+  if (!loader->in_text || loader->error != NULL)
+    return;
+
+  g_string_append_len (loader->text, (const char *)text, length);
+  if (loader->text->len > SALES_MAX_CELL_BYTES)
+    fail (loader, _("a cell is longer than 32 MB"));
 }
 
 SalesSharedStrings *
@@ -114,10 +128,11 @@ sales_shared_strings_load (SalesReader  *owner,
 {
   g_autoptr(SalesSharedStrings) strings = g_new0 (SalesSharedStrings, 1);
   g_autoptr(GsfInput) input = NULL;
-  g_autoptr(SalesXmlStream) stream = NULL;
+  g_autoptr(SalesXmlPush) push = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GError) local = NULL;
-  Loader loader = { strings, text, FALSE, 0 };
+  Loader loader = { owner, strings, NULL, text, FALSE, 0, NULL };
+  xmlSAXHandler sax;
   int result;
 
   strings->data = g_byte_array_new ();
@@ -136,15 +151,22 @@ sales_shared_strings_load (SalesReader  *owner,
       return g_steal_pointer (&strings);
     }
 
-  stream = sales_xml_stream_new (input, part);
-  while ((result = sales_xml_stream_read (stream, owner, error)) == 1)
-    {
-      on_node (&loader, sales_xml_stream_reader (stream));
-      if (!check_caps (owner, strings, error))
-        return NULL;
-    }
+  sales_xml_sax_init (&sax, on_start, on_end, on_text);
+  push = loader.push = sales_xml_push_new (input, part, &sax, &loader);
+  while ((result = sales_xml_push_step (push, owner, &local)) == 1)
+    ;
 
-  return result == 0 ? g_steal_pointer (&strings) : NULL;
+  if (loader.error != NULL)
+    {
+      g_propagate_error (error, loader.error);
+      return NULL;
+    }
+  if (result < 0)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  return g_steal_pointer (&strings);
 }
 
 const char *

@@ -364,6 +364,7 @@ struct _SalesXmlPush
   gboolean          finished;
   gboolean          stopped;
   char             *buffer;
+  gsize             buffer_size;
   guint             blocks;
 };
 
@@ -378,10 +379,18 @@ sales_xml_push_new (GsfInput      *input,
   push->guard.input = g_object_ref (input);
   push->guard.name = g_strdup (name);
   push->buffer = g_malloc (PUSH_BLOCK);
+  push->buffer_size = PUSH_BLOCK;
   push->context = xmlCreatePushParserCtxt (sax, user_data, NULL, 0, NULL);
+  /* XML_PARSE_HUGE lifts libxml2's 10 MB bounds on a tag and a text node,
+   * which a cell of up to SALES_MAX_CELL_BYTES needs. What they guard
+   * against stays guarded: entity expansion cannot happen as no DTD gets
+   * through, text reaches the callbacks a block at a time (each reader
+   * caps its cells), and sales_xml_push_step bounds what a tag buffers.
+   */
   if (push->context != NULL)
     xmlCtxtUseOptions (push->context, XML_PARSE_NONET | XML_PARSE_NOERROR |
-                       XML_PARSE_NOWARNING | XML_PARSE_COMPACT);
+                       XML_PARSE_NOWARNING | XML_PARSE_COMPACT |
+                       XML_PARSE_HUGE);
 
   return push;
 }
@@ -436,6 +445,52 @@ push_error (SalesXmlPush  *push,
   return -1;
 }
 
+/* The bytes fed to the parser that it holds unparsed: the start of a tag
+ * it is waiting to see the end of.
+ */
+static gsize
+push_pending (SalesXmlPush *push)
+{
+  xmlParserInputPtr input = push->context->input;
+
+  return input != NULL && input->end > input->cur ? input->end - input->cur
+                                                  : 0;
+}
+
+static int
+push_tag_too_long (SalesXmlPush  *push,
+                   SalesReader   *owner,
+                   GError       **error)
+{
+  g_autofree char *detail = NULL;
+
+  detail = g_strdup_printf (_("part %s has an XML tag longer than %u MB, "
+                              "more than a cell of at most %u MB needs"),
+                            push->guard.name,
+                            SALES_MAX_XML_TAG_BYTES / (1024 * 1024),
+                            SALES_MAX_CELL_BYTES / (1024 * 1024));
+  sales_reader_set_error (owner, error, SALES_ERROR_LIMIT, 0, detail);
+  return -1;
+}
+
+/* The size of the next block. libxml2 looks for the end of a pending tag
+ * from its start again at each block, so while a long tag is pending the
+ * block grows with it: parsing stays linear in the tag's length.
+ */
+static gsize
+block_size (SalesXmlPush *push)
+{
+  gsize size = MAX (PUSH_BLOCK, push_pending (push));
+
+  if (size != push->buffer_size)
+    {
+      g_free (push->buffer);
+      push->buffer = g_malloc (size);
+      push->buffer_size = size;
+    }
+  return size;
+}
+
 int
 sales_xml_push_step (SalesXmlPush  *push,
                      SalesReader   *owner,
@@ -448,7 +503,7 @@ sales_xml_push_step (SalesXmlPush  *push,
   if (push->context == NULL)
     return push_error (push, owner, error);
 
-  n = stream_read (&push->guard, push->buffer, PUSH_BLOCK);
+  n = stream_read (&push->guard, push->buffer, (int)block_size (push));
   if (n < 0)
     return push_error (push, owner, error);
 
@@ -456,6 +511,8 @@ sales_xml_push_step (SalesXmlPush  *push,
   if (xmlParseChunk (push->context, push->buffer, n, push->finished) != 0 &&
       !push->stopped)
     return push_error (push, owner, error);
+  if (!push->stopped && push_pending (push) > SALES_MAX_XML_TAG_BYTES)
+    return push_tag_too_long (push, owner, error);
 
   return push->finished || push->stopped ? 0 : 1;
 }

@@ -114,6 +114,41 @@ reader_test_write (const char *dir,
   return path;
 }
 
+char *
+reader_test_long_text (gsize length)
+{
+  GString *text = g_string_sized_new (length + 64);
+  guint n = 0;
+
+  while (text->len < length)
+    g_string_append_printf (text, "note %07u: caf\xc3\xa9 & <b> 'x' \"y\"; ",
+                            n++);
+
+  /* Cut back to the last whole piece, then pad with ASCII. */
+  while (text->len > length || (text->len > 0 &&
+                                text->str[text->len - 1] != ' '))
+    g_string_truncate (text, text->len - 1);
+  while (text->len < length)
+    g_string_append_c (text, '.');
+
+  return g_string_free (text, FALSE);
+}
+
+void
+reader_test_assert_long_cell (const char *cell,
+                              const char *expected)
+{
+  gsize length = strlen (expected);
+  gsize i = 0;
+
+  g_assert_nonnull (cell);
+  g_assert_cmpuint (strlen (cell), ==, length);
+  while (i < length && cell[i] == expected[i])
+    i++;
+  /* The offset of the first difference, if any. */
+  g_assert_cmpuint (i, ==, length);
+}
+
 void
 reader_test_assert_row (GPtrArray *rows,
                         guint      index,

@@ -62,6 +62,15 @@ char      *reader_test_write       (const char   *dir,
                                     const char   *name,
                                     const char   *contents,
                                     gssize        length);
+/* @length bytes of varied text (digits, accents, the XML specials
+ * & < > ' ") ending cleanly, for cells too long to spell out.
+ */
+char      *reader_test_long_text   (gsize         length);
+/* Asserts @cell is @expected without printing either (both may be
+ * megabytes long).
+ */
+void       reader_test_assert_long_cell (const char *cell,
+                                         const char *expected);
 /* Asserts row @index is at @line and holds the NULL-terminated cells. */
 void       reader_test_assert_row  (GPtrArray    *rows,
                                     guint         index,

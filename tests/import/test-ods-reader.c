@@ -9,6 +9,7 @@
 
 #include "reader-test.h"
 #include "sales-error.h"
+#include "sales-limits.h"
 #include "salesops-test.h"
 
 typedef ReaderFixture Fixture;
@@ -168,6 +169,92 @@ test_sheets_and_merges (Fixture       *fixture,
   g_clear_object (&reader);
   reader = sales_reader_open (fixture->path, "Other", NULL, &error);
   g_assert_error (error, SALES_ERROR, SALES_ERROR_NOT_FOUND);
+}
+
+/* A 12 MB note, past libxml2's default 10 MB text node, read exactly as
+ * a paragraph and as the string value of a formula.
+ */
+static void
+test_long_cells (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *note = reader_test_long_text (12 * 1024 * 1024);
+  g_autofree char *escaped = g_markup_escape_text (note, -1);
+  g_autofree char *table = g_strconcat (
+    "<table:table table:name=\"Notes\"><table:table-row>"
+    "<table:table-cell office:value-type=\"string\"><text:p>id</text:p>"
+    "</table:table-cell></table:table-row><table:table-row>"
+    "<table:table-cell office:value-type=\"string\"><text:p>", escaped,
+    "</text:p></table:table-cell>"
+    "<table:table-cell table:formula=\"of:=[.A2]\" "
+    "office:value-type=\"string\" office:string-value=\"", escaped,
+    "\"><text:p>shown</text:p></table:table-cell>"
+    "<table:table-cell office:value-type=\"float\" office:value=\"7\">"
+    "<text:p>7</text:p></table:table-cell>"
+    "</table:table-row></table:table>", NULL);
+  g_autoptr(GPtrArray) rows = NULL;
+  TestRow *row;
+
+  write_ods (fixture->path, table);
+  rows = reader_test_read_ok (fixture->path, NULL);
+
+  g_assert_cmpuint (rows->len, ==, 2);
+  reader_test_assert_row (rows, 0, 1, "id", NULL);
+  row = g_ptr_array_index (rows, 1);
+  g_assert_cmpuint (row->line, ==, 2);
+  g_assert_cmpuint (g_strv_length (row->cells), ==, 3);
+  reader_test_assert_long_cell (row->cells[0], note);
+  reader_test_assert_long_cell (row->cells[1], note);
+  g_assert_cmpstr (row->cells[2], ==, "7");
+}
+
+/* A cell one byte over the cap, as a paragraph and as a string value,
+ * and a tag longer than the parser may hold (a lying zip bomb whose
+ * 150 MB of spaces sit inside an attribute): each refused with the limit
+ * error.
+ */
+static void
+test_cell_over_limit (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const char *pairs[] = { "mimetype", MIME, NULL };
+  gsize size = SALES_MAX_CELL_BYTES + 1;
+  g_autofree char *text = g_malloc (size + 1);
+  g_autofree char *table = NULL;
+  g_autoptr(GError) error = NULL;
+
+  memset (text, 'x', size);
+  text[size] = '\0';
+
+  table = g_strconcat ("<table:table table:name=\"T\"><table:table-row/>"
+                       "<table:table-row><table:table-cell><text:p>", text,
+                       "</text:p></table:table-cell></table:table-row>"
+                       "</table:table>", NULL);
+  write_ods (fixture->path, table);
+  g_assert_null (reader_test_read_all (fixture->path, NULL, &error));
+  g_assert_error (error, SALES_ERROR, SALES_ERROR_LIMIT);
+  g_assert_nonnull (strstr (error->message, "book.ods, line 2"));
+  g_assert_nonnull (strstr (error->message, "longer than 32 MB"));
+  g_clear_error (&error);
+  g_free (table);
+
+  table = g_strconcat ("<table:table table:name=\"T\"><table:table-row>"
+                       "<table:table-cell office:value-type=\"string\" "
+                       "office:string-value=\"", text, "\"/>"
+                       "</table:table-row></table:table>", NULL);
+  write_ods (fixture->path, table);
+  g_assert_null (reader_test_read_all (fixture->path, NULL, &error));
+  g_assert_error (error, SALES_ERROR, SALES_ERROR_LIMIT);
+  g_assert_nonnull (strstr (error->message, "book.ods, line 1"));
+  g_assert_nonnull (strstr (error->message, "longer than 32 MB"));
+  g_clear_error (&error);
+
+  reader_test_write_zip_bomb (fixture->path, pairs, "content.xml",
+                              "<office:document-content a=\"",
+                              150 * 1024 * 1024);
+  g_assert_null (sales_reader_open (fixture->path, NULL, NULL, &error));
+  g_assert_error (error, SALES_ERROR, SALES_ERROR_LIMIT);
+  g_assert_nonnull (strstr (error->message, "XML tag longer than"));
 }
 
 static void
@@ -411,6 +498,8 @@ main (int   argc,
 
   ADD ("values", test_values);
   ADD ("sheets-and-merges", test_sheets_and_merges);
+  ADD ("long-cells", test_long_cells);
+  ADD ("cell-over-limit", test_cell_over_limit);
   ADD ("hostile", test_hostile);
   g_test_add_func ("/ods-reader/sheetjs-against-xlsx",
                    test_sheetjs_against_xlsx);

@@ -12,6 +12,7 @@
 
 #include "reader-test.h"
 #include "sales-error.h"
+#include "sales-limits.h"
 #include "salesops-test.h"
 
 typedef ReaderFixture Fixture;
@@ -278,6 +279,76 @@ test_rewind (Fixture       *fixture,
   reader_test_assert_row (first, 0, 1, "a", "a", NULL);
   reader_test_assert_row (second, 0, 1, "a", "a", NULL);
   reader_test_assert_row (second, 1, 2, "2", NULL);
+}
+
+/* A 12 MB note, past libxml2's default 10 MB text node, read exactly
+ * as a shared string and as an inline string.
+ */
+static void
+test_long_cells (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *note = reader_test_long_text (12 * 1024 * 1024);
+  g_autofree char *escaped = g_markup_escape_text (note, -1);
+  g_autofree char *strings = g_strconcat ("<si><t>id</t></si><si><t>",
+                                          escaped, "</t></si>", NULL);
+  g_autofree char *body = g_strconcat (
+    "<sheetData><row r=\"1\"><c t=\"s\"><v>0</v></c></row>"
+    "<row r=\"2\"><c t=\"s\"><v>1</v></c><c t=\"inlineStr\"><is><t>",
+    escaped, "</t></is></c><c><v>7</v></c></row></sheetData>", NULL);
+  TestSheet sheet = { "Notes", NULL, body };
+  g_autoptr(GPtrArray) rows = NULL;
+  TestRow *row;
+
+  reader_test_write_xlsx (fixture->path, &sheet, 1, strings, NULL, FALSE);
+  rows = reader_test_read_ok (fixture->path, NULL);
+
+  g_assert_cmpuint (rows->len, ==, 2);
+  reader_test_assert_row (rows, 0, 1, "id", NULL);
+  row = g_ptr_array_index (rows, 1);
+  g_assert_cmpuint (row->line, ==, 2);
+  g_assert_cmpuint (g_strv_length (row->cells), ==, 3);
+  reader_test_assert_long_cell (row->cells[0], note);
+  reader_test_assert_long_cell (row->cells[1], note);
+  g_assert_cmpstr (row->cells[2], ==, "7");
+}
+
+/* A cell one byte over the cap, as a shared and as an inline string:
+ * refused with the limit error, naming the file (and the sheet row of
+ * the inline one).
+ */
+static void
+test_cell_over_limit (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  gsize size = SALES_MAX_CELL_BYTES + 1;
+  g_autofree char *text = g_malloc (size + 1);
+  g_autofree char *strings = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(GError) error = NULL;
+  TestSheet sheet = { "Notes", NULL, "<sheetData><row r=\"1\">"
+                      "<c t=\"s\"><v>0</v></c></row></sheetData>" };
+
+  memset (text, 'x', size);
+  text[size] = '\0';
+
+  strings = g_strconcat ("<si><t>", text, "</t></si>", NULL);
+  reader_test_write_xlsx (fixture->path, &sheet, 1, strings, NULL, FALSE);
+  g_assert_null (reader_test_read_all (fixture->path, NULL, &error));
+  g_assert_error (error, SALES_ERROR, SALES_ERROR_LIMIT);
+  g_assert_nonnull (strstr (error->message, "book.xlsx"));
+  g_assert_nonnull (strstr (error->message, "longer than 32 MB"));
+  g_clear_error (&error);
+
+  body = g_strconcat ("<sheetData><row r=\"1\"><c><v>1</v></c></row>"
+                      "<row r=\"3\"><c t=\"inlineStr\"><is><t>", text,
+                      "</t></is></c></row></sheetData>", NULL);
+  sheet.body = body;
+  reader_test_write_xlsx (fixture->path, &sheet, 1, NULL, NULL, FALSE);
+  g_assert_null (reader_test_read_all (fixture->path, NULL, &error));
+  g_assert_error (error, SALES_ERROR, SALES_ERROR_LIMIT);
+  g_assert_nonnull (strstr (error->message, "book.xlsx, line 3"));
+  g_assert_nonnull (strstr (error->message, "longer than 32 MB"));
 }
 
 /* A billion-laughs sheet: refused at once, before any expansion. */
@@ -594,6 +665,8 @@ main (int   argc,
   ADD ("merges", test_merges);
   ADD ("huge-merge", test_huge_merge);
   ADD ("rewind", test_rewind);
+  ADD ("long-cells", test_long_cells);
+  ADD ("cell-over-limit", test_cell_over_limit);
   ADD ("entity-bomb", test_entity_bomb);
   ADD ("zip-bomb", test_zip_bomb);
   ADD ("lying-zip-bomb", test_lying_zip_bomb);
