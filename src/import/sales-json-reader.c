@@ -6,8 +6,9 @@
  * the keys of all objects in first-seen order, with line 0 as it stands
  * on no line of its own; each object follows on the line its "{" is on.
  * Nested objects flatten to "a.b" keys, arrays keep their JSON text,
- * numbers print in their shortest round-trip form, booleans as TRUE or
- * FALSE and null as an empty cell.
+ * numbers keep their spelling in the file whatever their size (see
+ * sales-json-literal.h), booleans read as TRUE or FALSE and null as an
+ * empty cell.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,12 +17,11 @@
 
 #include "config.h"
 
-#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "sales-cell-format.h"
+#include "sales-json-literal.h"
 #include "sales-json-reader.h"
 #include "sales-limits.h"
 #include "sales-reader-private.h"
@@ -59,38 +59,6 @@ sales_json_reader_finalize (GObject *object)
   sales_row_builder_clear (&self->builder);
 
   G_OBJECT_CLASS (sales_json_reader_parent_class)->finalize (object);
-}
-
-/* The text of a leaf value. */
-static char *
-value_text (JsonNode *node)
-{
-  char buf[SALES_CELL_TEXT_SIZE];
-
-  switch (json_node_get_node_type (node))
-    {
-    case JSON_NODE_NULL:
-      return g_strdup ("");
-    case JSON_NODE_ARRAY:
-    case JSON_NODE_OBJECT:
-      return json_to_string (node, FALSE);
-    case JSON_NODE_VALUE:
-    default:
-      break;
-    }
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_BOOLEAN:
-      return g_strdup (json_node_get_boolean (node) ? "TRUE" : "FALSE");
-    case G_TYPE_INT64:
-      return g_strdup_printf ("%" PRId64, json_node_get_int (node));
-    case G_TYPE_DOUBLE:
-      sales_format_double (json_node_get_double (node), buf);
-      return g_strdup (buf);
-    default:
-      return g_strdup (json_node_get_string (node));
-    }
 }
 
 typedef void (*LeafFunc) (SalesJsonReader *self,
@@ -143,7 +111,7 @@ set_value (SalesJsonReader *self,
 
   g_assert (column > 0);
   g_free (self->values->pdata[column - 1]);
-  self->values->pdata[column - 1] = value_text (node);
+  self->values->pdata[column - 1] = sales_json_literal_text (node);
 }
 
 /* An array whose elements are all objects, and that has some. */
@@ -341,6 +309,61 @@ load_text (SalesJsonReader  *self,
   return g_steal_pointer (&text);
 }
 
+/* json-glib's complaint about the file as written: its line and column
+ * are those of the file, not of the tagged text.
+ */
+static void
+set_syntax_error (SalesJsonReader  *self,
+                  const char       *text,
+                  gsize             length,
+                  const GError     *tagged_error,
+                  GError          **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local = NULL;
+
+  json_parser_load_from_data (parser, text, length, &local);
+  sales_reader_set_error (SALES_READER (self), error, SALES_ERROR_PARSE, 0,
+                          local != NULL ? local->message
+                                        : tagged_error->message);
+}
+
+/* Parses @text with every number kept as the file spells it. */
+static gboolean
+parse_text (SalesJsonReader  *self,
+            const char       *text,
+            gsize             length,
+            GError          **error)
+{
+  SalesJsonLiteralError where = { 0 };
+  g_autofree char *tagged = NULL;
+  g_autofree char *detail = NULL;
+  g_autoptr(GError) local = NULL;
+  gsize tagged_length = 0;
+
+  tagged = sales_json_literal_tag (text, length, &tagged_length, &where);
+  if (tagged == NULL)
+    {
+      /* Translators: a column number, then the text found there */
+      detail = g_strdup_printf (_("column %u: “%s” is not a JSON "
+                                  "number; write it as a number such as "
+                                  "-12.5e3, or quote it as text"),
+                                where.column, where.token);
+      sales_reader_set_error (SALES_READER (self), error, SALES_ERROR_PARSE,
+                              where.line, detail);
+      sales_json_literal_error_clear (&where);
+      return FALSE;
+    }
+
+  if (!json_parser_load_from_data (self->parser, tagged, tagged_length,
+                                   &local))
+    {
+      set_syntax_error (self, text, length, local, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 parse_file (SalesJsonReader  *self,
             const char       *path,
@@ -373,14 +396,8 @@ parse_file (SalesJsonReader  *self,
   text = load_text (self, path, &length, error);
   if (text == NULL)
     return FALSE;
-  if (!json_parser_load_from_data (self->parser, text, length, &local))
-    {
-      sales_reader_set_error (reader, error, SALES_ERROR_PARSE, 0,
-                              local->message);
-      return FALSE;
-    }
 
-  return TRUE;
+  return parse_text (self, text, length, error);
 }
 
 /**

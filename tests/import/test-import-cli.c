@@ -167,6 +167,51 @@ test_map_and_set (Fixture       *f,
                                       "EUR,,,,,2025-01-31"));
 }
 
+/* A JSON id past 64 bits goes through preview and import digit for
+ * digit, as does a decimal longer than a double holds.
+ */
+static void
+test_json_exact_numbers (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *json = g_build_filename (f->dir, "deals.json", NULL);
+  g_autofree char *csv_out = g_build_filename (f->dir, "out.csv", NULL);
+  const char *preview[] = { "preview", json, "--json", NULL };
+  const char *args[] = { "import", f->workspace, json, "--json", NULL };
+  const char *export[] = { "export", f->workspace, "--table",
+                           "opportunities", "--output", csv_out, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *out2 = NULL;
+  g_autofree char *exported = NULL;
+  g_autoptr(JsonObject) root = NULL;
+  g_autoptr(JsonObject) r = NULL;
+  JsonArray *row;
+
+  sales_test_write_file (json, "[{\"Deal ID\": 123456789012345678901234567890,"
+                         " \"Deal owner\": \"Ann\", \"Stage\": \"Won\","
+                         " \"Amount\": 0.1234567890123456789},\n"
+                         " {\"Deal ID\": -99999999999999999999,"
+                         " \"Deal owner\": \"Bob\", \"Stage\": \"Won\"}]",
+                         -1);
+
+  g_assert_cmpint (sales_test_run_cli (preview, &out, NULL), ==, 0);
+  root = parse (out);
+  row = json_array_get_array_element (json_object_get_array_member
+                                      (root, "rows"), 0);
+  g_assert_cmpstr (json_array_get_string_element (row, 0), ==,
+                   "123456789012345678901234567890");
+  g_assert_cmpstr (json_array_get_string_element (row, 3), ==,
+                   "0.1234567890123456789");
+
+  g_assert_cmpint (sales_test_run_cli (args, &out2, NULL), ==, 0);
+  r = parse (out2);
+  g_assert_cmpint (json_object_get_int_member (r, "inserted"), ==, 2);
+  g_assert_cmpint (sales_test_run_cli (export, NULL, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (csv_out, &exported, NULL, NULL));
+  g_assert_nonnull (strstr (exported, "\n123456789012345678901234567890,"));
+  g_assert_nonnull (strstr (exported, "\n-99999999999999999999,"));
+}
+
 static void
 test_errors (Fixture       *f,
              gconstpointer  data)
@@ -253,6 +298,7 @@ main (int    argc,
   ADD ("/import-cli/preview", test_preview);
   ADD ("/import-cli/import-and-revert", test_import_and_revert);
   ADD ("/import-cli/map-and-set", test_map_and_set);
+  ADD ("/import-cli/json-exact-numbers", test_json_exact_numbers);
   ADD ("/import-cli/errors", test_errors);
   ADD ("/import-cli/reading-options", test_reading_options);
 

@@ -3,10 +3,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "reader-test.h"
 #include "sales-error.h"
+#include "sales-json-literal.h"
 #include "salesops-test.h"
 
 typedef ReaderFixture Fixture;
@@ -46,7 +48,7 @@ test_records (Fixture       *fixture,
                           "TRUE", "FALSE", "1250.5", "0.1", "", "{}", "",
                           NULL);
   reader_test_assert_row (rows, 2, 6, "2", "B\303\251ta \"q\"", "", "", "",
-                          "", "", "", "", "", "", "-3e-07",
+                          "", "", "", "", "", "", "-3e-7",
                           NULL);
 }
 
@@ -102,6 +104,104 @@ test_errors (Fixture       *fixture,
     }
 }
 
+/* Numbers past 64 bits, with leading zeros or with more digits than a
+ * double holds read exactly as the file spells them, in a cell of their
+ * own and inside an array's JSON text.
+ */
+static void
+test_exact_numbers (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = read_json (fixture,
+    "[{\"id\": 123456789012345678901234567890,\n"
+    "  \"n\": -99999999999999999999, \"max\": 9223372036854775807,\n"
+    "  \"past\": 9223372036854775808, \"u\": 18446744073709551616},\n"
+    " {\"id\": 00012, \"n\": -9223372036854775809,\n"
+    "  \"d\": 0.12345678901234567890123,\n"
+    "  \"big\": 12345678901234567890.123456789012,\n"
+    "  \"e\": 1E+400, \"f\": 4.0000000000000002, \"g\": 1.50,\n"
+    "  \"list\": [123456789012345678901234567890, -0.000000000000000000001,\n"
+    "           \"9\\\"\", {\"k\": 99999999999999999999}, true, null],\n"
+    "  \"o\": {\"v\": 99999999999999999999}}]", -1);
+
+  g_assert_cmpuint (rows->len, ==, 3);
+  reader_test_assert_row (rows, 0, 0, "id", "n", "max", "past", "u", "d",
+                          "big", "e", "f", "g", "list", "o.v", NULL);
+  reader_test_assert_row (rows, 1, 1, "123456789012345678901234567890",
+                          "-99999999999999999999", "9223372036854775807",
+                          "9223372036854775808", "18446744073709551616",
+                          "", "", "", "", "", "", "", NULL);
+  reader_test_assert_row (rows, 2, 4, "00012", "-9223372036854775809", "",
+                          "", "", "0.12345678901234567890123",
+                          "12345678901234567890.123456789012", "1E+400",
+                          "4.0000000000000002", "1.50",
+                          "[123456789012345678901234567890,"
+                          "-0.000000000000000000001,\"9\\\"\","
+                          "{\"k\":99999999999999999999},true,null]",
+                          "99999999999999999999", NULL);
+}
+
+/* What starts like a number but is none is refused at its line and
+ * column, never read as some other number (json-glib reads 0x10 as 16
+ * and "- 1" as -1).
+ */
+static void
+test_not_numbers (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const struct { const char *text, *where; } cases[] = {
+    { "[{\"a\": 1},\n {\"a\": 0x10}]", "line 2: column 8: “0x10”" },
+    { "[{\"a\": \"\u00e9\", \"b\": - 1}]", "line 1: column 18: “-”" },
+    { "[{\"a\":\n\"x\ny\",\n\"b\": -Infinity}]",
+      "line 4: column 6: “-Infinity”" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = reader_test_write (fixture->dir, "bad.json",
+                                                 cases[i].text, -1);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) rows = reader_test_read_all (path, NULL, &error);
+
+      g_assert_error (error, SALES_ERROR, SALES_ERROR_PARSE);
+      g_assert_nonnull (strstr (error->message, "bad.json, "));
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, cases[i].where));
+      g_assert_null (rows);
+    }
+}
+
+/* A syntax error is placed where it is in the file, though numbers and
+ * strings before it on its line were rewritten for json-glib (which
+ * would place it elsewhere in the rewritten text).
+ */
+static void
+test_syntax_error_place (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char *text = "[{\"a\": 123, \"b\": \"xy\", \"c\": 4 5}]";
+  g_autofree char *path = reader_test_write (fixture->dir, "bad.json", text,
+                                             -1);
+  SalesJsonLiteralError where = { 0 };
+  gsize length = 0;
+  g_autofree char *tagged = sales_json_literal_tag (text, strlen (text),
+                                                    &length, &where);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) expected = NULL;
+  g_autoptr(GError) shifted = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = reader_test_read_all (path, NULL, &error);
+
+  g_assert_false (json_parser_load_from_data (parser, text, -1, &expected));
+  g_assert_false (json_parser_load_from_data (parser, tagged, length,
+                                              &shifted));
+  g_assert_cmpstr (expected->message, !=, shifted->message);
+
+  g_assert_error (error, SALES_ERROR, SALES_ERROR_PARSE);
+  g_assert_true (g_str_has_suffix (error->message, expected->message));
+  g_assert_null (rows);
+}
+
 static void
 test_empty_and_rewind (Fixture       *fixture,
                        gconstpointer  data)
@@ -138,6 +238,9 @@ main (int   argc,
   ADD ("wrapped-records", test_wrapped_records);
   ADD ("encodings", test_encodings);
   ADD ("errors", test_errors);
+  ADD ("exact-numbers", test_exact_numbers);
+  ADD ("not-numbers", test_not_numbers);
+  ADD ("syntax-error-place", test_syntax_error_place);
   ADD ("empty-and-rewind", test_empty_and_rewind);
 
   return g_test_run ();
