@@ -114,10 +114,25 @@
 #define SALES_MAX_SHEETS 4096
 
 /* How many leading rows the sniffer keeps to find the header row among
- * title lines. A header further down is not found: the file is then read
- * without a header and its columns named "Column N".
+ * the lines above it. Report exports put a block there: Salesforce's
+ * formatted report export writes the report name, one line per filter
+ * (up to 20 field filters, the filter logic and the standard filters:
+ * scope, date field, range), a generated-by line and blank lines, about
+ * 30 rows at most; hand-made sheets add a title, notes and a totals
+ * block. 50 covers these with room to spare. A header further down is
+ * not found: the file is then read without a header and its columns
+ * named "Column N" (--header-row and the wizard pick one within this
+ * depth). The rows are held in memory until the header is decided, and
+ * finding it costs one look at each row, so the depth costs little.
  */
-#define SALES_SNIFF_HEADER_ROWS 10
+#define SALES_SNIFF_HEADER_ROWS 50
+
+/* The most bytes of text those leading rows may hold: title and filter
+ * lines are short, so past this (a long note in the first data rows)
+ * the header is decided from the rows already seen instead of holding
+ * up to SALES_SNIFF_HEADER_ROWS rows of SALES_MAX_ROW_BYTES each.
+ */
+#define SALES_SNIFF_HEADER_BYTES (1024u * 1024)
 
 /* How many rows the importer sniffs before it starts converting. Types
  * and a provisional date order and decimal mark come from these rows; the

@@ -2,8 +2,10 @@
  *
  * The header is looked for among the first rows (title lines above it
  * are skipped): the first row that fills most of the width with distinct
- * text while the rows below hold numbers or dates, or the first row when
- * everything is text. Column types and the date and decimal decisions
+ * text, and more cells than any row above it (titles, filter lines and
+ * totals are narrower than the header; a data row is not), while the
+ * rows below hold numbers or dates, or the first row when everything is
+ * text. Column types and the date and decimal decisions
  * come from every data row fed; a type holds only if every non-empty cell
  * of the column fits it.
  *
@@ -41,6 +43,7 @@ typedef struct
 struct _SalesSniffer
 {
   GPtrArray *head;          /* HeadRow, until the header is decided */
+  gsize      head_bytes;    /* the text they hold */
   gboolean   decided;
   int        header_index;  /* among the rows fed, or -1 */
   guint64    header_line;
@@ -247,23 +250,27 @@ has_typed_cell (const HeadRow *row)
 static int
 find_header (GPtrArray *head)
 {
+  g_autofree gboolean *typed_from = g_new0 (gboolean, head->len + 1);
   guint width = 0;
+  guint widest_above = 0;
 
   for (guint i = 0; i < head->len; i++)
     width = MAX (width, count_filled (g_ptr_array_index (head, i)));
 
+  /* typed_from[i]: some row from i down holds a number or a date. */
+  for (guint i = head->len; i-- > 0;)
+    typed_from[i] = typed_from[i + 1] ||
+                    has_typed_cell (g_ptr_array_index (head, i));
+
   for (guint i = 0; i < head->len; i++)
     {
-      gboolean typed_below = FALSE;
+      const HeadRow *row = g_ptr_array_index (head, i);
+      guint filled = count_filled (row);
 
-      if (!could_be_header (g_ptr_array_index (head, i), width))
-        continue;
-
-      for (guint j = i + 1; j < head->len && !typed_below; j++)
-        typed_below = has_typed_cell (g_ptr_array_index (head, j));
-
-      if (typed_below || i == 0)
+      if ((i == 0 || (filled > widest_above && typed_from[i + 1])) &&
+          could_be_header (row, width))
         return i;
+      widest_above = MAX (widest_above, filled);
     }
 
   return -1;
@@ -298,6 +305,21 @@ decide_header (SalesSniffer *self)
     }
 
   g_ptr_array_set_size (self->head, 0);
+  self->head_bytes = 0;
+}
+
+/* TRUE once enough leading rows are held to decide the header: the
+ * chosen header row itself, or SALES_SNIFF_HEADER_ROWS rows or
+ * SALES_SNIFF_HEADER_BYTES bytes of them when it is to be found.
+ */
+static gboolean
+head_is_full (SalesSniffer *self)
+{
+  if (self->chosen_header >= 0)
+    return self->head->len >= (guint)MAX (self->chosen_header, 1);
+
+  return self->head->len >= SALES_SNIFF_HEADER_ROWS ||
+         self->head_bytes >= SALES_SNIFF_HEADER_BYTES;
 }
 
 /**
@@ -305,8 +327,9 @@ decide_header (SalesSniffer *self)
  * @self: a sniffer
  * @row: the next row of the file
  *
- * Feeds one row. The first %SALES_SNIFF_HEADER_ROWS rows are kept until
- * the header is found; later rows only update the column statistics.
+ * Feeds one row. The first rows (%SALES_SNIFF_HEADER_ROWS at most, and
+ * %SALES_SNIFF_HEADER_BYTES of text) are kept until the header is found;
+ * later rows only update the column statistics.
  */
 void
 sales_sniffer_add_row (SalesSniffer   *self,
@@ -327,13 +350,16 @@ sales_sniffer_add_row (SalesSniffer   *self,
 
     copy->cells = g_new0 (char *, row->n_cells + 1);
     for (guint i = 0; i < row->n_cells; i++)
-      copy->cells[i] = g_strdup (row->cells[i]);
+      {
+        copy->cells[i] = g_strdup (row->cells[i]);
+        self->head_bytes += strlen (row->cells[i]) + 1;
+      }
     copy->n_cells = row->n_cells;
     copy->line = row->line;
     g_ptr_array_add (self->head, copy);
   }
 
-  if (self->head->len >= SALES_SNIFF_HEADER_ROWS)
+  if (head_is_full (self))
     decide_header (self);
 }
 

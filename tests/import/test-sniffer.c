@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "sales-limits.h"
 #include "sales-sniffer.h"
 
 /* Feeds rows written as "a,b,c" strings (no quoting needed here). */
@@ -169,6 +170,88 @@ test_date_order_ambiguous (void)
                    SALES_COLUMN_DATE);
 }
 
+/* Feeds @n_above lines of a report's title block (title, filter lines,
+ * blank lines, a totals line), then a header and four deals.
+ */
+static SalesSniffer *
+sniff_report (guint       n_above,
+              const char *filler)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  const char *tail[] = {
+    "Deal ID;Deal owner;Stage;Amount;Close Date",
+    "D1;Ann;Won;1200.50;2025-01-31", "D2;Bob;Open;300;",
+    "D3;Cy;Lost;lots;2025-02-02", "D4;Di;Won;10;2025-02-03",
+  };
+
+  g_ptr_array_add (lines, g_strdup ("Opportunity Pipeline, Q1 2025"));
+  for (guint i = 1; i + 1 < n_above; i++)
+    {
+      if (filler != NULL)
+        g_ptr_array_add (lines, g_strdup (filler));
+      else if (i % 7 == 0)
+        g_ptr_array_add (lines, g_strdup (""));
+      else
+        g_ptr_array_add (lines, g_strdup_printf ("Filter %u;Amount "
+                                                 "greater than %u", i, i));
+    }
+  g_ptr_array_add (lines, g_strdup ("Grand total;;;1510.50;"));
+  for (guint i = 0; i < G_N_ELEMENTS (tail); i++)
+    g_ptr_array_add (lines, g_strdup (tail[i]));
+  g_ptr_array_add (lines, NULL);
+
+  return sniff_lines ((const char *const *)lines->pdata);
+}
+
+/* A header on row 25 under a report's title block is found; a header
+ * below the bounds of the search is not, and the file reads without one.
+ */
+static void
+test_deep_header (void)
+{
+  g_autofree char *long_note = g_strnfill (SALES_SNIFF_HEADER_BYTES / 20,
+                                           'n');
+  g_autoptr(SalesSniffer) s = sniff_report (24, NULL);
+  g_autoptr(SalesSniffer) too_deep = sniff_report (SALES_SNIFF_HEADER_ROWS,
+                                                   "Internal use only");
+  g_autoptr(SalesSniffer) too_long = sniff_report (24, long_note);
+
+  g_assert_true (sales_sniffer_has_header (s));
+  g_assert_cmpuint (sales_sniffer_get_header_line (s), ==, 25);
+  g_assert_cmpuint (sales_sniffer_get_skip_rows (s), ==, 25);
+  g_assert_cmpuint (sales_sniffer_get_n_data_rows (s), ==, 4);
+  g_assert_cmpuint (sales_sniffer_get_n_columns (s), ==, 5);
+  g_assert_cmpstr (sales_sniffer_get_column_name (s, 4), ==, "Close Date");
+  g_assert_cmpint (sales_sniffer_get_column_type (s, 4), ==,
+                   SALES_COLUMN_DATE);
+  g_assert_cmpint (sales_sniffer_get_column_type (s, 0), ==,
+                   SALES_COLUMN_TEXT);
+
+  g_assert_false (sales_sniffer_has_header (too_deep));
+  g_assert_cmpuint (sales_sniffer_get_skip_rows (too_deep), ==, 0);
+  /* The rows held stop at SALES_SNIFF_HEADER_BYTES, above row 25. */
+  g_assert_cmpuint (sales_sniffer_get_header_line (too_long), !=, 25);
+}
+
+/* Rows of data above an all-text row are not a title block: a file
+ * without a header keeps every row, however deep the search goes.
+ */
+static void
+test_no_header_among_data (void)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(SalesSniffer) s = NULL;
+
+  for (guint i = 1; i <= 40; i++)
+    g_ptr_array_add (lines, i == 30 ? g_strdup ("D30;Ann;pending")
+                                    : g_strdup_printf ("D%u;Ann;%u", i, i));
+  g_ptr_array_add (lines, NULL);
+  s = sniff_lines ((const char *const *)lines->pdata);
+
+  g_assert_false (sales_sniffer_has_header (s));
+  g_assert_cmpuint (sales_sniffer_get_n_data_rows (s), ==, 40);
+}
+
 static void
 test_ragged_rows (void)
 {
@@ -195,6 +278,9 @@ main (int    argc,
   g_test_add_func ("/sniffer/date-order/ambiguous",
                    test_date_order_ambiguous);
   g_test_add_func ("/sniffer/ragged-rows", test_ragged_rows);
+  g_test_add_func ("/sniffer/deep-header", test_deep_header);
+  g_test_add_func ("/sniffer/no-header-among-data",
+                   test_no_header_among_data);
 
   return g_test_run ();
 }
