@@ -16,7 +16,7 @@
 /* The schema version this build writes. A workspace with a higher
  * user_version is refused (SALES_ERROR_TOO_NEW) and left untouched.
  */
-#define SALES_SCHEMA_VERSION 3
+#define SALES_SCHEMA_VERSION 4
 
 /* A write marks the KPI roll-up's days it touched, directly and through
  * the leads and customers it refers to (src/kpi/sales-kpi-dirty.c). Past

@@ -1,12 +1,12 @@
 /* sales-import-writer.c: rows into a record table, one transaction
  *
  * Every row read ends as exactly one of inserted, updated, unchanged or
- * rejected. A row is converted whole before anything is written, so a
- * row with one bad value is rejected, never half-written. Rows are
- * matched by external_id: a row whose values all equal the stored ones is
- * unchanged; a changed row is updated after its previous values are saved
- * in import_changes. A row inserted by an import carries its import_id,
- * which is what a revert deletes.
+ * rejected. A row is converted whole (sales-import-converter.c) before
+ * anything is written, so a row with one bad value is rejected, never
+ * half-written. Rows are matched by external_id: a row whose values all
+ * equal the stored ones is unchanged; a changed row is updated after its
+ * previous values are saved in import_changes. A row inserted by an
+ * import carries its import_id, which is what a revert deletes.
  *
  * Speed: statements are prepared once; into a table that was empty the
  * insert is tried first (no lookup per row) and a duplicate id falls back
@@ -26,36 +26,24 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "sales-column-evidence.h"
 #include "sales-error.h"
 #include "sales-import-writer.h"
 #include "sales-limits.h"
 #include "sales-schema.h"
-
-/* A field the import writes, and where its value comes from. */
-typedef struct
-{
-  const SalesField *field;
-  int               column;        /* source column, or -1 */
-  gboolean          has_constant;
-  SalesValue        constant;
-  gboolean          derive_outcome;  /* from the stage when empty */
-} Written;
 
 struct _SalesImportWriter
 {
   sqlite3              *db;
   char                 *path;
   const SalesMapping   *mapping;
+  SalesImportConverter *converter;
   const SalesTableInfo *table;
-
-  Written              *written;
   guint                 n_written;
-  SalesValue           *values;
   int                   id_index;       /* of external_id in written */
-  int                   stage_column;   /* source column of the stage */
-  const char           *stage_constant;
-  GPtrArray            *constant_texts;
+
+  /* The row being stored. */
+  const SalesValue     *values;
+  const char           *extra;
 
   sqlite3_stmt         *insert;
   sqlite3_stmt         *select;
@@ -70,7 +58,6 @@ struct _SalesImportWriter
   gint64                import_id;
   SalesImportCounts     counts;
   GPtrArray            *rejects;
-  GString              *extra;
   GString              *cells;
 };
 
@@ -85,46 +72,6 @@ sales_import_reject_free (SalesImportReject *reject)
   g_free (reject->reason);
   g_free (reject);
 }
-
-/**
- * _sales_json_append_string:
- * @out: where to append
- * @text: UTF-8 text
- *
- * Appends @text as a JSON string literal, quotes included.
- */
-void
-_sales_json_append_string (GString    *out,
-                           const char *text)
-{
-  const char *run = text;
-
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      guchar c = *p;
-
-      if (c >= 0x20 && c != '"' && c != '\\')
-        continue;
-
-      g_string_append_len (out, run, p - run);
-      if (c == '"' || c == '\\')
-        g_string_append_c (out, '\\'), g_string_append_c (out, c);
-      else if (c == '\n')
-        g_string_append (out, "\\n");
-      else if (c == '\r')
-        g_string_append (out, "\\r");
-      else if (c == '\t')
-        g_string_append (out, "\\t");
-      else
-        g_string_append_printf (out, "\\u%04x", c);
-      run = p + 1;
-    }
-
-  g_string_append (out, run);
-  g_string_append_c (out, '"');
-}
-
 static gboolean
 sql_error (SalesImportWriter  *self,
            GError            **error)
@@ -162,85 +109,6 @@ exec (SalesImportWriter  *self,
   return TRUE;
 }
 
-static gboolean
-add_constant (SalesImportWriter  *self,
-              Written            *w,
-              const char         *text,
-              GError            **error)
-{
-  const SalesColumnFormat none = { SALES_DATE_ORDER_NONE,
-                                   SALES_DECIMAL_NONE };
-  g_autofree char *reason = NULL;
-  char *copy = g_strdup (text);
-
-  /* The value may point into the copy or into w->constant.buf; both stay
-   * put as long as the writer.
-   */
-  g_ptr_array_add (self->constant_texts, copy);
-  if (sales_convert_value (w->field->type, copy, &none, &w->constant,
-                           &reason))
-    {
-      w->has_constant = TRUE;
-      return TRUE;
-    }
-
-  g_set_error (error, SALES_ERROR, SALES_ERROR_INVALID,
-               _("The value “%s” for %s cannot be used: %s"), text,
-               w->field->name, reason);
-  return FALSE;
-}
-
-/* The fields the import writes, in table order: mapped columns,
- * constants, and the outcome derived from the stage.
- */
-static gboolean
-plan_fields (SalesImportWriter  *self,
-             GError            **error)
-{
-  const SalesMapping *m = self->mapping;
-
-  self->written = g_new0 (Written, self->table->n_fields);
-  self->id_index = -1;
-  self->stage_column = sales_mapping_find_field (m, "stage");
-
-  for (guint i = 0; i < sales_mapping_get_n_constants (m); i++)
-    {
-      const char *value;
-
-      if (g_str_equal (sales_mapping_get_constant (m, i, &value), "stage"))
-        self->stage_constant = value;
-    }
-
-  for (guint f = 0; f < self->table->n_fields; f++)
-    {
-      const SalesField *field = &self->table->fields[f];
-      Written *w = &self->written[self->n_written];
-      gboolean stage = self->stage_column >= 0 ||
-                       self->stage_constant != NULL;
-
-      w->field = field;
-      w->column = sales_mapping_find_field (m, field->name);
-      for (guint i = 0; i < sales_mapping_get_n_constants (m); i++)
-        {
-          const char *value;
-
-          if (g_str_equal (sales_mapping_get_constant (m, i, &value),
-                           field->name) &&
-              !add_constant (self, w, value, error))
-            return FALSE;
-        }
-      w->derive_outcome = field->type == SALES_FIELD_OUTCOME && stage;
-
-      if (w->column < 0 && !w->has_constant && !w->derive_outcome)
-        continue;
-      if (g_str_equal (field->name, "external_id"))
-        self->id_index = self->n_written;
-      self->n_written++;
-    }
-
-  self->values = g_new0 (SalesValue, MAX (self->n_written, 1));
-  return TRUE;
-}
 
 static const char *
 table_name (SalesImportWriter *self)
@@ -266,7 +134,8 @@ prepare_statements (SalesImportWriter  *self,
   g_string_printf (update, "UPDATE %s SET ", table);
   for (guint i = 0; i < n; i++)
     {
-      const char *name = self->written[i].field->name;
+      const char *name =
+        _sales_import_converter_get_field (self->converter, i)->name;
 
       g_string_append_printf (insert, "%s, ", name);
       g_string_append_printf (select, ", %s", name);
@@ -303,33 +172,36 @@ prepare_statements (SalesImportWriter  *self,
  * _sales_import_writer_new:
  * @db: a connection of its own, outside any transaction
  * @mapping: the mapping, alive as long as the writer
+ * @converter: what the rows become, alive as long as the writer
  * @path: the file, for records and messages
  * @error: return location for a #GError
  *
- * Returns: (transfer full) (nullable): a writer, or %NULL when a constant
- *   of @mapping is not a valid value (%SALES_ERROR_INVALID)
+ * Returns: (transfer full) (nullable): a writer, or %NULL when a
+ *   statement cannot be prepared (%SALES_ERROR_SQL)
  */
 SalesImportWriter *
-_sales_import_writer_new (sqlite3             *db,
-                          const SalesMapping  *mapping,
-                          const char          *path,
-                          GError             **error)
+_sales_import_writer_new (sqlite3               *db,
+                          const SalesMapping    *mapping,
+                          SalesImportConverter  *converter,
+                          const char            *path,
+                          GError               **error)
 {
   g_autoptr(SalesImportWriter) self = g_new0 (SalesImportWriter, 1);
 
   self->db = db;
   self->path = g_strdup (path);
   self->mapping = mapping;
-  self->table = sales_schema_lookup_table (sales_mapping_get_table (mapping));
-  self->constant_texts = g_ptr_array_new_with_free_func (g_free);
+  self->converter = converter;
+  self->table = _sales_import_converter_get_table (converter);
+  self->n_written = _sales_import_converter_get_n_written (converter);
+  self->id_index = _sales_import_converter_get_id_index (converter);
   self->dropped_indexes = g_ptr_array_new_with_free_func (g_free);
   self->dropped_triggers = g_ptr_array_new_with_free_func (g_free);
   self->rejects = g_ptr_array_new_with_free_func (
     (GDestroyNotify)sales_import_reject_free);
-  self->extra = g_string_new (NULL);
   self->cells = g_string_new (NULL);
 
-  if (!plan_fields (self, error) || !prepare_statements (self, error))
+  if (!prepare_statements (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -347,14 +219,10 @@ _sales_import_writer_free (SalesImportWriter *self)
   sqlite3_finalize (self->update);
   sqlite3_finalize (self->change);
   sqlite3_finalize (self->reject);
-  g_free (self->written);
-  g_free (self->values);
   g_free (self->path);
-  g_ptr_array_unref (self->constant_texts);
   g_ptr_array_unref (self->dropped_indexes);
   g_ptr_array_unref (self->dropped_triggers);
   g_ptr_array_unref (self->rejects);
-  g_string_free (self->extra, TRUE);
   g_string_free (self->cells, TRUE);
   g_free (self);
 }
@@ -500,53 +368,6 @@ _sales_import_writer_begin (SalesImportWriter  *self,
   return drop_indexes (self, error);
 }
 
-static const char *
-cell (const SalesRow *row,
-      int             column)
-{
-  return column >= 0 && (guint)column < row->n_cells ? row->cells[column]
-                                                       : "";
-}
-
-static char *
-column_name (SalesImportWriter *self,
-             guint              column)
-{
-  if (column < sales_mapping_get_n_columns (self->mapping))
-    return g_strdup (sales_mapping_get_header (self->mapping, column));
-
-  return g_strdup_printf (_("Column %u"), column + 1);
-}
-
-/* Unmapped non-empty cells as a JSON object; FALSE when there are none. */
-static gboolean
-build_extra (SalesImportWriter *self,
-             const SalesRow    *row)
-{
-  g_string_truncate (self->extra, 0);
-
-  for (guint i = 0; i < row->n_cells; i++)
-    {
-      g_autofree char *name = NULL;
-
-      if (row->cells[i][0] == '\0' ||
-          sales_mapping_get_field (self->mapping, i) != NULL)
-        continue;
-
-      g_string_append_c (self->extra, self->extra->len == 0 ? '{' : ',');
-      name = column_name (self, i);
-      _sales_json_append_string (self->extra, name);
-      g_string_append_c (self->extra, ':');
-      _sales_json_append_string (self->extra, row->cells[i]);
-    }
-
-  if (self->extra->len == 0)
-    return FALSE;
-
-  g_string_append_c (self->extra, '}');
-  return TRUE;
-}
-
 static gboolean
 add_reject (SalesImportWriter  *self,
             const SalesRow     *row,
@@ -554,7 +375,8 @@ add_reject (SalesImportWriter  *self,
             const char         *reason,
             GError            **error)
 {
-  g_autofree char *name = column >= 0 ? column_name (self, column) : NULL;
+  g_autofree char *name = column >= 0 ?
+    _sales_import_converter_column_name (self->converter, column) : NULL;
   sqlite3_stmt *s = self->reject;
   int rc;
 
@@ -571,7 +393,7 @@ add_reject (SalesImportWriter  *self,
   sqlite3_bind_int64 (s, 1, self->import_id);
   sqlite3_bind_int64 (s, 2, row->line);
   sqlite3_bind_text (s, 3, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (s, 4, cell (row, column), -1, SQLITE_STATIC);
+  sqlite3_bind_text (s, 4, sales_row_get_cell (row, column), -1, SQLITE_STATIC);
   sqlite3_bind_text (s, 5, reason, -1, SQLITE_STATIC);
   sqlite3_bind_text (s, 6, self->cells->str, -1, SQLITE_STATIC);
   rc = sqlite3_step (s);
@@ -585,7 +407,7 @@ add_reject (SalesImportWriter  *self,
 
       r->line = row->line;
       r->column = g_steal_pointer (&name);
-      r->value = g_strdup (cell (row, column));
+      r->value = g_strdup (sales_row_get_cell (row, column));
       r->reason = g_strdup (reason);
       g_ptr_array_add (self->rejects, r);
     }
@@ -593,47 +415,6 @@ add_reject (SalesImportWriter  *self,
   return TRUE;
 }
 
-/* Converts every written field; on the first bad one, says which. */
-static gboolean
-convert_row (SalesImportWriter        *self,
-             const SalesRow           *row,
-             const SalesColumnFormat  *formats,
-             SalesColumnEvidence      *evidence,
-             int                      *bad_column,
-             char                    **reason)
-{
-  for (guint i = 0; i < self->n_written; i++)
-    {
-      const Written *w = &self->written[i];
-      SalesValue *v = &self->values[i];
-      int c = w->column;
-
-      if (w->has_constant)
-        *v = w->constant;
-      else if (c >= 0 &&
-               !sales_convert_cell (w->field->type, cell (row, c),
-                                    &formats[c], &evidence[c], row->line, v,
-                                    reason))
-        {
-          *bad_column = c;
-          return FALSE;
-        }
-      else if (c < 0)
-        v->kind = SALES_VALUE_NULL;
-
-      if (w->derive_outcome && v->kind == SALES_VALUE_NULL)
-        {
-          const char *stage = self->stage_constant != NULL ?
-                              self->stage_constant :
-                              cell (row, self->stage_column);
-
-          v->kind = SALES_VALUE_TEXT;
-          v->text = sales_outcome_from_stage (stage);
-        }
-    }
-
-  return TRUE;
-}
 
 static void
 bind_value (sqlite3_stmt     *stmt,
@@ -669,8 +450,7 @@ bind_row (SalesImportWriter *self,
     bind_value (stmt, i + 1, &self->values[i]);
 
   if (has_extra)
-    sqlite3_bind_text (stmt, n + 2, self->extra->str, self->extra->len,
-                       SQLITE_STATIC);
+    sqlite3_bind_text (stmt, n + 2, self->extra, -1, SQLITE_STATIC);
   else
     sqlite3_bind_null (stmt, n + 2);
 }
@@ -715,7 +495,7 @@ row_is_unchanged (SalesImportWriter *self,
 
   return sqlite3_column_type (self->select, n + 1) == SQLITE_TEXT &&
          g_str_equal ((const char *)sqlite3_column_text (self->select, n + 1),
-                      self->extra->str);
+                      self->extra);
 }
 
 static gboolean
@@ -833,35 +613,28 @@ store_row (SalesImportWriter  *self,
 }
 
 /**
- * _sales_import_writer_add:
+ * _sales_import_writer_store:
  * @self: a writer that began
- * @row: a data row
- * @formats: per source column, how to read its dates and numbers
- * @evidence: per source column, fed with what the cells prove
+ * @row: a row the converter prepared
  * @error: return location for a #GError
  *
- * Converts and stores one row, or rejects it with its reason.
+ * Stores one converted row, or keeps a rejected one with its reason.
  *
  * Returns: %FALSE only when the database failed; a bad value is a
  *   rejected row, not an error
  */
 gboolean
-_sales_import_writer_add (SalesImportWriter        *self,
-                          const SalesRow           *row,
-                          const SalesColumnFormat  *formats,
-                          SalesColumnEvidence      *evidence,
-                          GError                  **error)
+_sales_import_writer_store (SalesImportWriter       *self,
+                            const SalesPreparedRow  *row,
+                            GError                 **error)
 {
-  g_autofree char *reason = NULL;
-  int bad_column = -1;
-  gboolean has_extra;
-
   self->counts.rows_read++;
-  if (!convert_row (self, row, formats, evidence, &bad_column, &reason))
-    return add_reject (self, row, bad_column, reason, error);
+  if (row->reason != NULL)
+    return add_reject (self, &row->row, row->bad_column, row->reason, error);
 
-  has_extra = build_extra (self, row);
-  if (!store_row (self, has_extra, error))
+  self->values = row->values;
+  self->extra = row->extra;
+  if (!store_row (self, row->extra != NULL, error))
     return FALSE;
 
   if (self->counts.inserted + self->counts.updated ==

@@ -9,9 +9,7 @@
 
 #include <sqlite3.h>
 
-#include "sales-convert.h"
-#include "sales-mapper.h"
-#include "sales-reader.h"
+#include "sales-import-converter.h"
 
 G_BEGIN_DECLS
 
@@ -39,16 +37,15 @@ typedef struct _SalesImportWriter SalesImportWriter;
 
 SalesImportWriter *_sales_import_writer_new    (sqlite3             *db,
                                                 const SalesMapping  *mapping,
+                                                SalesImportConverter *converter,
                                                 const char          *path,
                                                 GError             **error);
 void               _sales_import_writer_free   (SalesImportWriter   *self);
 gboolean           _sales_import_writer_begin  (SalesImportWriter   *self,
                                                 const char          *sheet,
                                                 GError             **error);
-gboolean           _sales_import_writer_add    (SalesImportWriter   *self,
-                                                const SalesRow      *row,
-                                                const SalesColumnFormat *formats,
-                                                SalesColumnEvidence *evidence,
+gboolean           _sales_import_writer_store  (SalesImportWriter   *self,
+                                                const SalesPreparedRow *row,
                                                 GError             **error);
 gboolean           _sales_import_writer_finish (SalesImportWriter   *self,
                                                 const char          *checksum,
@@ -58,9 +55,6 @@ gint64             _sales_import_writer_get_import_id (SalesImportWriter *self);
 const SalesImportCounts *
                    _sales_import_writer_get_counts (SalesImportWriter *self);
 GPtrArray         *_sales_import_writer_steal_rejects (SalesImportWriter *self);
-
-void               _sales_json_append_string   (GString             *out,
-                                                const char          *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SalesImportWriter, _sales_import_writer_free)
 

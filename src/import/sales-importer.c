@@ -25,6 +25,7 @@
 
 #include "sales-column-evidence.h"
 #include "sales-error.h"
+#include "sales-import-pipe.h"
 #include "sales-importer.h"
 #include "sales-limits.h"
 #include "sales-schema.h"
@@ -473,48 +474,40 @@ check_cancelled (SalesImporter  *self,
   return TRUE;
 }
 
-static gboolean
-is_blank (const SalesRow *row)
-{
-  for (guint i = 0; i < row->n_cells; i++)
-    if (row->cells[i][0] != '\0')
-      return FALSE;
-
-  return TRUE;
-}
-
-/* One pass over the data rows into @writer. */
+/* One pass over the data rows into @writer, read and converted by a pipe
+ * on another thread.
+ */
 static gboolean
 write_rows (SalesImporter            *self,
+            SalesImportConverter     *converter,
             SalesImportWriter        *writer,
             const SalesColumnFormat  *formats,
             GCancellable             *cancellable,
             GError                  **error)
 {
-  guint skip = sales_sniffer_get_skip_rows (self->sniffer);
   guint64 size = sales_reader_get_size (self->reader);
+  g_autoptr(SalesImportPipe) pipe = NULL;
   g_autoptr(GError) local = NULL;
-  SalesRow *row = NULL;
+  const SalesPreparedRow *row;
   guint64 index = 0;
 
   if (!sales_reader_rewind (self->reader, error))
     return FALSE;
 
   deliver_progress (self, 0.0);
-  while (sales_reader_next_row (self->reader, &row, &local))
+  pipe = _sales_import_pipe_new (self->reader,
+                                 sales_sniffer_get_skip_rows (self->sniffer),
+                                 converter, formats, self->evidence);
+  while ((row = _sales_import_pipe_next (pipe, &local)) != NULL)
     {
-      if (index++ < skip || is_blank (row))
-        continue;
-
-      if (!_sales_import_writer_add (writer, row, formats, self->evidence,
-                                     error))
+      if (!_sales_import_writer_store (writer, row, error))
         return FALSE;
 
-      if (index % CHECK_EVERY == 0)
+      if (++index % CHECK_EVERY == 0)
         {
           if (size > 0)
-            deliver_progress (self, (double)sales_reader_get_position
-                              (self->reader) / size);
+            deliver_progress (self, (double)_sales_import_pipe_get_position
+                              (pipe) / size);
           if (check_cancelled (self, cancellable, error))
             return FALSE;
         }
@@ -622,15 +615,19 @@ run_pass (SalesImporter      *self,
           GCancellable       *cancellable,
           GError            **error)
 {
+  g_autoptr(SalesImportConverter) converter = NULL;
   g_autoptr(SalesImportWriter) writer = NULL;
   g_autofree char *checksum = NULL;
 
   clear_evidence (self);
-  writer = _sales_import_writer_new (self->db, self->mapping, self->path,
-                                     error);
+  converter = _sales_import_converter_new (self->mapping, error);
+  if (converter == NULL)
+    return FALSE;
+  writer = _sales_import_writer_new (self->db, self->mapping, converter,
+                                     self->path, error);
   if (writer == NULL || !_sales_import_writer_begin (writer, self->sheet,
                                                      error) ||
-      !write_rows (self, writer, formats, cancellable, error))
+      !write_rows (self, converter, writer, formats, cancellable, error))
     return FALSE;
 
   *redo = decide_formats (self, formats) && !final;

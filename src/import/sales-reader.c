@@ -521,3 +521,11 @@ sales_reader_choose_sheet (SalesReader  *self,
                  priv->path, sheet, n > 0 ? n - 1 : 0);
   return -1;
 }
+
+const char *
+sales_row_get_cell (const SalesRow *row,
+                    int             column)
+{
+  return column >= 0 && (guint)column < row->n_cells ? row->cells[column]
+                                                       : "";
+}

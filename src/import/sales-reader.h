@@ -78,6 +78,12 @@ SalesReader *sales_reader_open_with_options (const char             *path,
                                              GCancellable           *cancellable,
                                              GError                **error);
 
+/* The text of @column in @row, "" when the row is shorter or @column is
+ * negative.
+ */
+const char  *sales_row_get_cell         (const SalesRow *row,
+                                         int           column);
+
 gboolean     sales_reader_next_row      (SalesReader  *self,
                                          SalesRow    **row,
                                          GError      **error);

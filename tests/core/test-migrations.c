@@ -5,7 +5,10 @@
 
 #include <sqlite3.h>
 
+#include <string.h>
+
 #include "sales-error.h"
+#include "sales-limits.h"
 #include "sales-migrations.h"
 #include "salesops-test.h"
 
@@ -151,6 +154,74 @@ test_bad_sql_rolls_back (void)
   sqlite3_close (db);
 }
 
+static char *
+schema_of (sqlite3 *db)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT type, name, sql FROM "
+                                           "sqlite_schema ORDER BY name", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s %s %s\n", sqlite3_column_text (stmt, 0),
+                            sqlite3_column_text (stmt, 1),
+                            sqlite3_column_text (stmt, 2));
+  sqlite3_finalize (stmt);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* A workspace left at each older version by an older build upgrades to
+ * exactly the schema a new one gets, its rows kept.
+ */
+static void
+test_upgrade_matches_new (void)
+{
+  guint n_steps = 0;
+  const SalesMigration *steps = sales_migrations_get_default (&n_steps);
+  g_autofree char *dir = sales_test_make_tmpdir ();
+  g_autofree char *fresh_path = g_build_filename (dir, "new.db", NULL);
+  g_autofree char *fresh_schema = NULL;
+  sqlite3 *fresh = NULL;
+
+  g_assert_cmpint (n_steps, ==, SALES_SCHEMA_VERSION);
+  g_assert_cmpint (sqlite3_open (fresh_path, &fresh), ==, SQLITE_OK);
+  g_assert_true (sales_migrations_run (fresh, fresh_path, steps, n_steps,
+                                       NULL));
+  fresh_schema = schema_of (fresh);
+  g_assert_null (strstr (fresh_schema, "opportunities_owner"));
+  g_assert_nonnull (strstr (fresh_schema, "opportunities_closed"));
+  sqlite3_close (fresh);
+
+  for (guint old = 1; old < n_steps; old++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_strdup_printf ("v%u.db", old);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *schema = NULL;
+      sqlite3 *db = NULL;
+
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      g_assert_true (sales_migrations_run (db, path, steps, old, NULL));
+      g_assert_cmpint (sqlite3_exec (db, "INSERT INTO opportunities "
+                                         "(external_id, owner) VALUES "
+                                         "('D-1', 'Ann')", NULL, NULL, NULL),
+                       ==, SQLITE_OK);
+
+      g_assert_true (sales_migrations_run (db, path, steps, n_steps, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (user_version (db), ==, SALES_SCHEMA_VERSION);
+      schema = schema_of (db);
+      g_assert_cmpstr (schema, ==, fresh_schema);
+      g_assert_cmpint (count_rows (db, "SELECT count(*) FROM opportunities "
+                                       "WHERE owner = 'Ann'"), ==, 1);
+      sqlite3_close (db);
+    }
+
+  sales_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -158,6 +229,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/migrations/ordering", test_ordering);
+  g_test_add_func ("/migrations/upgrade-matches-new",
+                   test_upgrade_matches_new);
   g_test_add_func ("/migrations/rollback", test_rollback);
   g_test_add_func ("/migrations/bad-sql", test_bad_sql_rolls_back);
 
