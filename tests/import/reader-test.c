@@ -9,6 +9,7 @@
 #include <zlib.h>
 
 #include "reader-test.h"
+#include "sales-error.h"
 #include "salesops-test.h"
 
 static void
@@ -147,6 +148,44 @@ reader_test_assert_long_cell (const char *cell,
     i++;
   /* The offset of the first difference, if any. */
   g_assert_cmpuint (i, ==, length);
+}
+
+void
+reader_test_assert_long_rows (GPtrArray  *rows,
+                              const char *note)
+{
+  TestRow *row;
+
+  g_assert_cmpuint (rows->len, ==, 2);
+  reader_test_assert_row (rows, 0, 1, "id", NULL);
+  row = g_ptr_array_index (rows, 1);
+  g_assert_cmpuint (row->line, ==, 2);
+  g_assert_cmpuint (g_strv_length (row->cells), ==, 3);
+  reader_test_assert_long_cell (row->cells[0], note);
+  reader_test_assert_long_cell (row->cells[1], note);
+  g_assert_cmpstr (row->cells[2], ==, "7");
+}
+
+void
+reader_test_assert_refused (const char *path,
+                            int         code,
+                            ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = reader_test_read_all (path, NULL, &error);
+  va_list args;
+
+  g_assert_error (error, SALES_ERROR, code);
+  g_assert_null (rows);
+
+  va_start (args, code);
+  for (const char *text = va_arg (args, const char *); text != NULL;
+       text = va_arg (args, const char *))
+    {
+      if (strstr (error->message, text) == NULL)
+        g_error ("“%s” is not in “%s”", text, error->message);
+    }
+  va_end (args);
 }
 
 void

@@ -71,6 +71,17 @@ char      *reader_test_long_text   (gsize         length);
  */
 void       reader_test_assert_long_cell (const char *cell,
                                          const char *expected);
+/* Asserts @rows are the long-cell workbook of the reader tests: "id" on
+ * line 1, then on line 2 @note twice and "7".
+ */
+void       reader_test_assert_long_rows (GPtrArray  *rows,
+                                         const char *note);
+/* Asserts reading @path fails with %SALES_ERROR @code and a message
+ * holding each of the %NULL-terminated texts.
+ */
+void       reader_test_assert_refused (const char *path,
+                                       int         code,
+                                       ...) G_GNUC_NULL_TERMINATED;
 /* Asserts row @index is at @line and holds the NULL-terminated cells. */
 void       reader_test_assert_row  (GPtrArray    *rows,
                                     guint         index,
