@@ -105,7 +105,7 @@ typedef struct
   const char     *text;
   gint64          i;
   double          d;
-  char            buf[24];
+  char            buf[40];      /* a date, or a row's fingerprint */
 } SalesValue;
 
 gboolean   sales_date_parse           (const char         *text,

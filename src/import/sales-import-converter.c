@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sales-column-evidence.h"
 #include "sales-error.h"
@@ -26,6 +27,7 @@ typedef struct
   gboolean          has_constant;
   SalesValue        constant;
   gboolean          derive_outcome;  /* from the stage when empty */
+  gboolean          fingerprint;     /* the row's, when it has no id */
 } Written;
 
 struct _SalesImportConverter
@@ -39,6 +41,7 @@ struct _SalesImportConverter
   int                   stage_column;   /* source column of the stage */
   const char           *stage_constant;
   GPtrArray            *constant_texts;
+  GChecksum            *checksum;       /* for fingerprints */
 };
 
 /**
@@ -109,7 +112,8 @@ add_constant (SalesImportConverter  *self,
 }
 
 /* The fields the import writes, in table order: mapped columns,
- * constants, and the outcome derived from the stage.
+ * constants, the outcome derived from the stage, and external_id, which a
+ * row without one takes from its fingerprint.
  */
 static gboolean
 plan_fields (SalesImportConverter  *self,
@@ -148,8 +152,11 @@ plan_fields (SalesImportConverter  *self,
             return FALSE;
         }
       w->derive_outcome = field->type == SALES_FIELD_OUTCOME && stage;
+      w->fingerprint = g_str_equal (field->name, "external_id") &&
+                       !w->has_constant;
 
-      if (w->column < 0 && !w->has_constant && !w->derive_outcome)
+      if (w->column < 0 && !w->has_constant && !w->derive_outcome &&
+          !w->fingerprint)
         continue;
       if (g_str_equal (field->name, "external_id"))
         self->id_index = self->n_written;
@@ -176,6 +183,7 @@ _sales_import_converter_new (const SalesMapping  *mapping,
   self->mapping = mapping;
   self->table = sales_schema_lookup_table (sales_mapping_get_table (mapping));
   self->constant_texts = g_ptr_array_new_with_free_func (g_free);
+  self->checksum = g_checksum_new (G_CHECKSUM_SHA256);
 
   if (!plan_fields (self, error))
     return NULL;
@@ -191,6 +199,7 @@ _sales_import_converter_free (SalesImportConverter *self)
 
   g_free (self->written);
   g_ptr_array_unref (self->constant_texts);
+  g_checksum_free (self->checksum);
   g_free (self);
 }
 
@@ -266,9 +275,52 @@ _sales_import_converter_build_extra (SalesImportConverter *self,
   return TRUE;
 }
 
+/* A row without an id is known by its cells, so that importing the same
+ * file again finds the row instead of adding it twice: "row:" and 128
+ * bits of the SHA-256 of the cells up to the last non-empty one (so that
+ * trailing empty columns, which spreadsheets drop, do not count). The
+ * writer tells identical rows of one file apart.
+ */
+static void
+fingerprint (SalesImportConverter *self,
+             const SalesRow       *row,
+             SalesValue           *value)
+{
+  static const char hex[] = "0123456789abcdef";
+  guint8 digest[32];
+  gsize length = sizeof digest;
+  guint n = row->n_cells;
+
+  while (n > 0 && row->cells[n - 1][0] == '\0')
+    n--;
+
+  g_checksum_reset (self->checksum);
+  for (guint i = 0; i < n; i++)
+    {
+      guint32 size = strlen (row->cells[i]);
+      guint32 le = GUINT32_TO_LE (size);
+
+      g_checksum_update (self->checksum, (const guchar *)&le, sizeof le);
+      g_checksum_update (self->checksum, (const guchar *)row->cells[i], size);
+    }
+  g_checksum_get_digest (self->checksum, digest, &length);
+
+  memcpy (value->buf, "row:", 4);
+  for (guint i = 0; i < 16; i++)
+    {
+      value->buf[4 + 2 * i] = hex[digest[i] >> 4];
+      value->buf[5 + 2 * i] = hex[digest[i] & 0xf];
+    }
+  value->buf[36] = '\0';
+  value->kind = SALES_VALUE_TEXT;
+  value->text = value->buf;
+}
+
 /* Converts every written field into @values; on the first bad one, says
  * which. A text value points into @row's cells, into its own value or
- * into the converter, so all three must outlive @values' use.
+ * into the converter, so all three must outlive @values' use. Sets
+ * @fingerprinted when the row had no id and got its fingerprint instead.
+ * Not thread-safe: one thread converts.
  */
 gboolean
 _sales_import_converter_convert (SalesImportConverter     *self,
@@ -276,6 +328,7 @@ _sales_import_converter_convert (SalesImportConverter     *self,
                                  const SalesColumnFormat  *formats,
                                  SalesColumnEvidence      *evidence,
                                  SalesValue               *values,
+                                 gboolean                 *fingerprinted,
                                  int                      *bad_column,
                                  char                    **reason)
 {
@@ -306,6 +359,12 @@ _sales_import_converter_convert (SalesImportConverter     *self,
 
           v->kind = SALES_VALUE_TEXT;
           v->text = sales_outcome_from_stage (stage);
+        }
+
+      if (w->fingerprint && v->kind == SALES_VALUE_NULL)
+        {
+          fingerprint (self, row, v);
+          *fingerprinted = TRUE;
         }
     }
 

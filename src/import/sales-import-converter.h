@@ -19,6 +19,7 @@ typedef struct
 {
   SalesRow    row;          /* the cells as read, for a reject */
   SalesValue *values;       /* one per written field */
+  gboolean    fingerprinted; /* the id is the fingerprint of the cells */
   const char *extra;        /* the unmapped cells as JSON, or NULL */
   int         bad_column;   /* the source column rejected, or -1 */
   char       *reason;       /* why it is rejected, or NULL */
@@ -47,6 +48,7 @@ gboolean           _sales_import_converter_convert  (SalesImportConverter *self,
                                                      const SalesColumnFormat *formats,
                                                      SalesColumnEvidence *evidence,
                                                      SalesValue    *values,
+                                                     gboolean      *fingerprinted,
                                                      int           *bad_column,
                                                      char         **reason);
 gboolean           _sales_import_converter_build_extra

@@ -108,11 +108,13 @@ batch_add (SalesImportPipe *self,
   prepared->row.line = row->line;
   prepared->values = batch->values + batch->n_rows * self->n_values;
   prepared->extra = NULL;
+  prepared->fingerprinted = FALSE;
   prepared->bad_column = -1;
 
   if (_sales_import_converter_convert (self->converter, &prepared->row,
                                        self->formats, self->evidence,
                                        prepared->values,
+                                       &prepared->fingerprinted,
                                        &prepared->bad_column,
                                        &prepared->reason) &&
       _sales_import_converter_build_extra (self->converter, &prepared->row,

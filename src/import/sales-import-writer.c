@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "sales-error.h"
+#include "sales-import-claims.h"
 #include "sales-import-writer.h"
 #include "sales-limits.h"
 #include "sales-schema.h"
@@ -42,7 +43,7 @@ struct _SalesImportWriter
   int                   id_index;       /* of external_id in written */
 
   /* The row being stored. */
-  const SalesValue     *values;
+  SalesValue           *values;
   const char           *extra;
 
   sqlite3_stmt         *insert;
@@ -50,6 +51,8 @@ struct _SalesImportWriter
   sqlite3_stmt         *update;
   sqlite3_stmt         *change;
   sqlite3_stmt         *reject;
+  SalesImportClaims    *claims;
+  char                  key[64];        /* a repeated row's id */
 
   gboolean              began;
   gboolean              was_empty;
@@ -145,8 +148,8 @@ prepare_statements (SalesImportWriter  *self,
   for (guint i = 0; i < n + 2; i++)
     g_string_append_printf (insert, "%s?%u", i > 0 ? ", " : "", i + 1);
   g_string_append_c (insert, ')');
-  g_string_append_printf (select, ", extra FROM %s WHERE external_id = ?1",
-                          table);
+  g_string_append_printf (select, ", extra, import_id FROM %s"
+                          " WHERE external_id = ?1", table);
   g_string_append_printf (update, "extra = ?%u WHERE id = ?%u", n + 2, n + 3);
 
   g_string_printf (change, "INSERT INTO import_changes (import_id, "
@@ -200,6 +203,7 @@ _sales_import_writer_new (sqlite3               *db,
   self->rejects = g_ptr_array_new_with_free_func (
     (GDestroyNotify)sales_import_reject_free);
   self->cells = g_string_new (NULL);
+  self->claims = _sales_import_claims_new (db);
 
   if (!prepare_statements (self, error))
     return NULL;
@@ -219,6 +223,7 @@ _sales_import_writer_free (SalesImportWriter *self)
   sqlite3_finalize (self->update);
   sqlite3_finalize (self->change);
   sqlite3_finalize (self->reject);
+  _sales_import_claims_free (self->claims);
   g_free (self->path);
   g_ptr_array_unref (self->dropped_indexes);
   g_ptr_array_unref (self->dropped_triggers);
@@ -527,17 +532,50 @@ update_row (SalesImportWriter  *self,
   return TRUE;
 }
 
-/* Returns FALSE on error; sets @found when the id is already stored. */
+/* For a row known by its fingerprint: whether an earlier row of this
+ * file took the stored row @s points at, which it then inserted, or
+ * matched and claimed.
+ */
+static gboolean
+is_claimed (SalesImportWriter  *self,
+            sqlite3_stmt       *s,
+            gboolean           *claimed,
+            GError            **error)
+{
+  const char *key = self->values[self->id_index].text;
+
+  *claimed = sqlite3_column_int64 (s, self->n_written + 2) ==
+             self->import_id;
+  if (*claimed)
+    return TRUE;
+
+  if (_sales_import_claims_contains (self->claims, key, claimed) !=
+      SQLITE_OK)
+    return sql_error (self, error);
+  if (*claimed)
+    return TRUE;
+
+  return _sales_import_claims_add (self->claims, key) == SQLITE_OK ||
+         sql_error (self, error);
+}
+
+/* Returns FALSE on error; sets @found when the id is already stored, and
+ * leaves a row known by its @fingerprint alone when another row of the
+ * file took it (@claimed).
+ */
 static gboolean
 match_existing (SalesImportWriter  *self,
                 gboolean            has_extra,
+                gboolean            fingerprint,
                 gboolean           *found,
+                gboolean           *claimed,
                 GError            **error)
 {
   sqlite3_stmt *s = self->select;
   gint64 id;
   int rc;
 
+  *claimed = FALSE;
   bind_value (s, 1, &self->values[self->id_index]);
   rc = sqlite3_step (s);
   *found = rc == SQLITE_ROW;
@@ -545,6 +583,12 @@ match_existing (SalesImportWriter  *self,
     {
       sqlite3_reset (s);
       return rc == SQLITE_DONE || sql_error (self, error);
+    }
+
+  if (fingerprint && (!is_claimed (self, s, claimed, error) || *claimed))
+    {
+      sqlite3_reset (s);
+      return *claimed;
     }
 
   id = sqlite3_column_int64 (s, 0);
@@ -590,6 +634,7 @@ store_row (SalesImportWriter  *self,
   gboolean has_id = self->id_index >= 0 &&
                     self->values[self->id_index].kind != SALES_VALUE_NULL;
   gboolean found = FALSE;
+  gboolean claimed = FALSE;
   gboolean duplicate = FALSE;
 
   /* Into a table that was empty, a lookup would almost always miss. */
@@ -603,13 +648,58 @@ store_row (SalesImportWriter  *self,
         return sql_error (self, error);
     }
 
-  if (!match_existing (self, has_extra, &found, error))
+  if (!match_existing (self, has_extra, FALSE, &found, &claimed, error))
     return FALSE;
   if (found)
     return TRUE;
 
   return insert_row (self, has_extra, &duplicate, error) &&
          (!duplicate || sql_error (self, error));
+}
+
+/* Stores a row known by its fingerprint under the first of "KEY",
+ * "KEY#2", "KEY#3"... that no earlier row of this file took, so that
+ * identical rows of a file are each kept and importing the file again
+ * finds each of them.
+ */
+static gboolean
+store_fingerprinted (SalesImportWriter  *self,
+                     gboolean            has_extra,
+                     GError            **error)
+{
+  SalesValue *id = &self->values[self->id_index];
+  char base[sizeof id->buf];
+
+  g_strlcpy (base, id->text, sizeof base);
+  for (gint64 n = 2; ; n++)
+    {
+      gboolean found = FALSE;
+      gboolean claimed = FALSE;
+      gboolean duplicate = FALSE;
+
+      /* Into a table that was empty, every stored row is this file's. */
+      if (self->was_empty)
+        {
+          if (!insert_row (self, has_extra, &duplicate, error))
+            return FALSE;
+          if (!duplicate)
+            return TRUE;
+        }
+      else
+        {
+          if (!match_existing (self, has_extra, TRUE, &found, &claimed,
+                               error))
+            return FALSE;
+          if (!found)
+            return insert_row (self, has_extra, &duplicate, error) &&
+                   (!duplicate || sql_error (self, error));
+          if (!claimed)
+            return TRUE;
+        }
+
+      g_snprintf (self->key, sizeof self->key, "%s#%" PRId64, base, n);
+      id->text = self->key;
+    }
 }
 
 /**
@@ -634,7 +724,9 @@ _sales_import_writer_store (SalesImportWriter       *self,
 
   self->values = row->values;
   self->extra = row->extra;
-  if (!store_row (self, row->extra != NULL, error))
+  if (row->fingerprinted ? !store_fingerprinted (self, row->extra != NULL,
+                                                 error)
+                         : !store_row (self, row->extra != NULL, error))
     return FALSE;
 
   if (self->counts.inserted + self->counts.updated ==

@@ -574,6 +574,83 @@ test_olist (Fixture       *f,
                    ==, 380);
 }
 
+/* Rows without an id are known by their cells: importing the same file
+ * again adds nothing, identical rows of one file are each kept, and a
+ * spreadsheet's dropped trailing empty columns do not make rows new.
+ */
+static void
+test_reimport_without_ids (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *v1 = write_csv (f, "spend.csv",
+    "Date,Category,Amount,Description\n"
+    "2025-01-03,Marketing,50.00,Coffee\n"
+    "2025-01-03,Marketing,50.00,Coffee\n"
+    "2025-01-04,Sales,20.00,Taxi\n");
+  g_autofree char *v2 = write_csv (f, "spend-more.csv",
+    "Date,Category,Amount,Description,Note\n"
+    "2025-01-03,Marketing,50.00,Coffee,\n"
+    "2025-01-04,Sales,20.00,Taxi,\n"
+    "2025-01-03,Marketing,50.00,Coffee,\n"
+    "2025-01-03,Marketing,50.00,Coffee,\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SalesImporter) first = import (f, v1, NULL, &error);
+  g_autoptr(SalesImporter) again = NULL;
+  g_autoptr(SalesImporter) more = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (sales_importer_get_table (first), ==, "expenses");
+  assert_counts (first, 3, 0, 0, 0);
+  g_assert_cmpint (query_int (f, "SELECT count(DISTINCT external_id) FROM "
+                                 "expenses WHERE external_id LIKE 'row:%'"),
+                   ==, 3);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM expenses WHERE "
+                                 "external_id LIKE 'row:%#2'"), ==, 1);
+
+  again = import (f, v1, NULL, &error);
+  g_assert_no_error (error);
+  assert_counts (again, 0, 0, 3, 0);
+
+  more = import (f, v2, NULL, &error);
+  g_assert_no_error (error);
+  assert_counts (more, 1, 0, 3, 0);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM expenses WHERE "
+                                 "description = 'Coffee'"), ==, 3);
+
+  g_assert_true (sales_import_revert (f->workspace,
+                                      sales_importer_get_import_id (more),
+                                      &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM expenses"), ==, 3);
+}
+
+/* A file with an id column where some rows have none: those rows are
+ * known by their cells, the others by their id.
+ */
+static void
+test_reimport_some_ids_missing (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *path = write_csv (f, "deals.csv",
+    "Deal ID,Deal Name,Amount\n"
+    "D1,Alpha,100\n"
+    ",Beta,200\n"
+    ",Beta,200\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SalesImporter) first = import (f, path, "opportunities", &error);
+  g_autoptr(SalesImporter) again = NULL;
+
+  g_assert_no_error (error);
+  assert_counts (first, 3, 0, 0, 0);
+  again = import (f, path, "opportunities", &error);
+  g_assert_no_error (error);
+  assert_counts (again, 0, 0, 3, 0);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM opportunities WHERE "
+                                 "external_id = 'D1'"), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM opportunities"), ==,
+                   3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -588,6 +665,9 @@ main (int    argc,
   ADD ("/importer/revert-refused-under-later-import",
        test_revert_refused_under_later_import);
   ADD ("/importer/cancel-and-dry-run", test_cancel_and_dry_run);
+  ADD ("/importer/reimport-without-ids", test_reimport_without_ids);
+  ADD ("/importer/reimport-some-ids-missing",
+       test_reimport_some_ids_missing);
   ADD ("/importer/kpi-roll-up", test_kpi_roll_up);
   ADD ("/importer/date-order-decided-late", test_date_order_decided_late);
   ADD ("/importer/remembered-mapping", test_remembered_mapping);
