@@ -354,9 +354,8 @@ sales_importer_prepare (SalesImporter  *self,
     return FALSE;
 
   /* A page cache of 16 MB keeps a big load from spilling pages early
-   * while the peak memory stays flat (a threaded sorter for the index
-   * builds was tried: it grew the memory with the file, for no gain on
-   * two cores). CHECK constraints are off on this connection because
+   * while the peak memory stays flat (see the writer for the index
+   * builds' sorter). CHECK constraints are off on this connection because
    * every value was checked by the converter, and the outcome's IN list
    * costs a temporary table per row.
    */

@@ -62,6 +62,9 @@ write_csv (const char *path,
 
   fclose (out);
   g_rand_free (rand);
+
+  /* Written back now, not while the first load is being timed. */
+  sync ();
 }
 
 #define XLSX_ROWS 100000
@@ -190,6 +193,26 @@ run (const char *const *argv,
   return (g_get_monotonic_time () - start) / 1e6;
 }
 
+/* The peak RSS of importing @n_rows rows like the others. */
+static long
+import_rss (const char *cli,
+             const char *dir,
+             guint       n_rows)
+{
+  g_autofree char *csv = g_build_filename (dir, "more.csv", NULL);
+  g_autofree char *ws = g_build_filename (dir, "more.salesops", NULL);
+  const char *create[] = { cli, "new", ws, NULL };
+  const char *import[] = { cli, "import", ws, csv, NULL };
+  long rss = 0;
+
+  write_csv (csv, n_rows);
+  run (create, NULL);
+  run (import, &rss);
+  g_unlink (csv);
+  g_unlink (ws);
+  return rss;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -207,17 +230,18 @@ main (int    argc,
   const char *create[] = { cli, "new", ws, NULL };
   const char *import[] = { cli, "import", ws, csv, NULL };
   double baseline, ours, baseline_cpu, indexed, indexed_cpu;
-  /* The same load with the indexes a workspace keeps on these columns,
-   * built after loading: what SQLite itself needs for our schema.
+  /* The same load into what a workspace keeps: WAL, a UNIQUE id and the
+   * indexes on the dates built after loading. Only storage, no
+   * conversion: the least SQLite itself needs for our schema.
    */
   const char *with_indexes[] = {
     "sqlite3", indexed_db,
+    "PRAGMA journal_mode = WAL",
     "CREATE TABLE t (opportunity_id TEXT UNIQUE, name TEXT, owner TEXT, "
     "source TEXT, stage TEXT, amount TEXT, created_at TEXT, close_date TEXT)",
     NULL,
     "CREATE INDEX t_created ON t (created_at); "
-    "CREATE INDEX t_closed ON t (close_date); "
-    "CREATE INDEX t_owner ON t (owner); CREATE INDEX t_source ON t (source)",
+    "CREATE INDEX t_closed ON t (close_date)",
     NULL
   };
   g_autofree char *skip_cmd = NULL;
@@ -235,7 +259,7 @@ main (int    argc,
   baseline = run (plain, NULL);
   baseline_cpu = last_cpu;
   skip_cmd = g_strdup_printf (".import --csv --skip 1 %s t", csv);
-  with_indexes[3] = skip_cmd;
+  with_indexes[4] = skip_cmd;
   indexed = run (with_indexes, NULL);
   indexed_cpu = last_cpu;
   run (create, NULL);
@@ -243,8 +267,8 @@ main (int    argc,
 
   printf ("# sqlite3 .import --csv: %.2f s (CPU %.2f s)\n", baseline,
           baseline_cpu);
-  printf ("# sqlite3 .import into a UNIQUE id column, then 4 indexes: "
-          "%.2f s (CPU %.2f s)\n", indexed, indexed_cpu);
+  printf ("# sqlite3 .import in WAL into a UNIQUE id column, then the 2 "
+          "date indexes: %.2f s (CPU %.2f s)\n", indexed, indexed_cpu);
   printf ("# salesops-cli import:   %.2f s (CPU %.2f s)\n", ours, last_cpu);
   printf ("# ratio: %.2f wall, %.2f CPU (target <= 1.0)\n", ours / baseline,
           last_cpu / baseline_cpu);
@@ -252,6 +276,9 @@ main (int    argc,
           ours / indexed, last_cpu / indexed_cpu);
   printf ("# peak RSS of the import: %.1f MB (target < 100 MB)\n",
           rss / 1024.0);
+  printf ("# peak RSS importing twice the rows: %.1f MB (the same when "
+          "memory does not grow with the file)\n",
+          import_rss (cli, dir, n_rows * 2) / 1024.0);
   printf ("ok 1 - import of %u rows measured\n", n_rows);
 
   {
