@@ -11,7 +11,8 @@
  * pass only on the files that need it.
  *
  * The file's SHA-256 is computed by a thread of its own while the rows
- * are written, so it adds no time on a machine with two cores.
+ * are written (sales-file-checksum.c), and the rows are read and
+ * converted on another (sales-import-pipe.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,10 +22,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 
 #include "sales-column-evidence.h"
 #include "sales-error.h"
+#include "sales-file-checksum.h"
+#include "sales-import-choices.h"
 #include "sales-import-pipe.h"
 #include "sales-importer.h"
 #include "sales-limits.h"
@@ -32,15 +34,6 @@
 
 /* Rows between two looks at the cancellable and the progress. */
 #define CHECK_EVERY 4096
-
-/* How the user chose to read the file (at the end of this file). */
-static SalesReader *open_chosen_reader (SalesImporter  *self,
-                                        GCancellable   *cancellable,
-                                        GError        **error);
-static void         apply_chosen_sniffing (SalesImporter *self);
-static void         apply_chosen_order (SalesImporter     *self,
-                                        guint              column,
-                                        SalesColumnFormat *format);
 
 struct _SalesImporter
 {
@@ -55,6 +48,7 @@ struct _SalesImporter
   gboolean                 dry_run;
   gboolean                 remember;
   guint64                  sniff_rows;
+  SalesImportChoices      *choices;
 
   SalesImportProgressFunc  progress;
   gpointer                 progress_data;
@@ -101,6 +95,7 @@ sales_importer_finalize (GObject *object)
   g_clear_pointer (&self->rejects, g_ptr_array_unref);
   g_ptr_array_unref (self->overrides);
   g_ptr_array_unref (self->constants);
+  _sales_import_choices_free (self->choices);
   g_free (self->path);
   g_free (self->table);
   g_free (self->sheet);
@@ -122,6 +117,7 @@ sales_importer_init (SalesImporter *self)
   self->constants = g_ptr_array_new_with_free_func (g_free);
   self->sniff_rows = SALES_IMPORT_SNIFF_ROWS;
   self->rejects = g_ptr_array_new ();
+  self->choices = _sales_import_choices_new ();
 }
 
 /**
@@ -372,13 +368,15 @@ sales_importer_prepare (SalesImporter  *self,
                           "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
 
   g_clear_object (&self->reader);
-  self->reader = open_chosen_reader (self, cancellable, error);
+  self->reader = _sales_import_choices_open_reader (self->choices, self->path,
+                                                    self->sheet, cancellable,
+                                                    error);
   if (self->reader == NULL)
     return FALSE;
 
   g_clear_pointer (&self->sniffer, sales_sniffer_free);
   self->sniffer = sales_sniffer_new ();
-  apply_chosen_sniffing (self);
+  _sales_import_choices_apply (self->choices, self->sniffer);
   if (!sales_sniffer_sniff_reader (self->sniffer, self->reader,
                                    self->sniff_rows, error))
     return FALSE;
@@ -400,36 +398,6 @@ sales_importer_get_sniffer (SalesImporter *self)
   g_return_val_if_fail (SALES_IS_IMPORTER (self), NULL);
 
   return self->sniffer;
-}
-
-/* The SHA-256 of the file, computed beside the import. */
-typedef struct
-{
-  char    *path;
-  gint     stop;
-} ChecksumJob;
-
-static gpointer
-checksum_thread (gpointer data)
-{
-  ChecksumJob *job = data;
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree guchar *buffer = g_malloc (1 << 20);
-  FILE *file = fopen (job->path, "rb");
-  size_t n;
-
-  if (file == NULL)
-    return NULL;
-
-  while (!g_atomic_int_get (&job->stop) &&
-         (n = fread (buffer, 1, 1 << 20, file)) > 0)
-    g_checksum_update (sum, buffer, n);
-  fclose (file);
-
-  if (g_atomic_int_get (&job->stop))
-    return NULL;
-
-  return g_strdup (g_checksum_get_string (sum));
 }
 
 static gboolean
@@ -546,6 +514,19 @@ column_is_typed (SalesImporter *self,
          field->type == SALES_FIELD_NUMBER;
 }
 
+/* A date order the user chose wins over the whole column's evidence. */
+static void
+apply_chosen_order (SalesImporter     *self,
+                    guint              column,
+                    SalesColumnFormat *format)
+{
+  SalesDateOrder order = sales_sniffer_get_chosen_date_order (self->sniffer,
+                                                              column);
+
+  if (order != SALES_DATE_ORDER_NONE)
+    format->date_order = order;
+}
+
 /* TRUE when the whole columns decide otherwise than @formats did. */
 static gboolean
 decide_formats (SalesImporter     *self,
@@ -617,7 +598,7 @@ static gboolean
 run_pass (SalesImporter      *self,
           SalesColumnFormat  *formats,
           gboolean            final,
-          GThread           **thread,
+          SalesFileChecksum **file_checksum,
           gboolean           *redo,
           GCancellable       *cancellable,
           GError            **error)
@@ -641,23 +622,12 @@ run_pass (SalesImporter      *self,
   if (*redo)
     return TRUE;
 
-  checksum = g_thread_join (g_steal_pointer (thread));
+  checksum = sales_file_checksum_finish (g_steal_pointer (file_checksum));
   if (!commit (self, writer, checksum, error))
     return FALSE;
 
   keep_results (self, writer);
   return TRUE;
-}
-
-static void
-stop_checksum (GThread     *thread,
-               ChecksumJob *job)
-{
-  if (thread == NULL)
-    return;
-
-  g_atomic_int_set (&job->stop, 1);
-  g_free (g_thread_join (thread));
 }
 
 /**
@@ -682,8 +652,7 @@ sales_importer_run (SalesImporter  *self,
                     GError        **error)
 {
   g_autofree SalesColumnFormat *formats = NULL;
-  ChecksumJob job = { self->path, 0 };
-  GThread *thread = NULL;
+  SalesFileChecksum *checksum = NULL;
   gboolean redo = FALSE;
   gboolean ok;
 
@@ -696,20 +665,20 @@ sales_importer_run (SalesImporter  *self,
   for (guint i = 0; i < self->n_columns; i++)
     sales_sniffer_get_column_format (self->sniffer, i, &formats[i]);
 
-  thread = g_thread_new ("sales-checksum", checksum_thread, &job);
+  checksum = sales_file_checksum_start (self->path);
   self->redone = FALSE;
-  ok = run_pass (self, formats, FALSE, &thread, &redo, cancellable,
+  ok = run_pass (self, formats, FALSE, &checksum, &redo, cancellable,
                  error);
   if (ok && redo)
     {
       g_debug ("%s: the whole columns overrule the sample; reading again",
                self->path);
       self->redone = TRUE;
-      ok = run_pass (self, formats, TRUE, &thread, &redo, cancellable,
+      ok = run_pass (self, formats, TRUE, &checksum, &redo, cancellable,
                      error);
     }
 
-  stop_checksum (thread, &job);
+  sales_file_checksum_cancel (checksum);
   return ok;
 }
 
@@ -874,77 +843,6 @@ sales_importer_dup_date_explanation (SalesImporter *self,
   return text;
 }
 
-/* What the user chose on top of detection, kept apart from the rest of
- * the importer's state.
- */
-typedef struct
-{
-  char    *encoding;
-  char     delimiter;
-  int      header_row;
-  GArray  *date_orders;   /* SalesDateOrder by column */
-} ChosenReading;
-
-static void
-chosen_reading_free (ChosenReading *chosen)
-{
-  g_free (chosen->encoding);
-  g_array_unref (chosen->date_orders);
-  g_free (chosen);
-}
-
-static ChosenReading *
-get_chosen (SalesImporter *self)
-{
-  ChosenReading *chosen = g_object_get_data (G_OBJECT (self), "sales-chosen");
-
-  if (chosen != NULL)
-    return chosen;
-
-  chosen = g_new0 (ChosenReading, 1);
-  chosen->header_row = -1;
-  chosen->date_orders = g_array_new (FALSE, TRUE, sizeof (SalesDateOrder));
-  g_object_set_data_full (G_OBJECT (self), "sales-chosen", chosen,
-                          (GDestroyNotify)chosen_reading_free);
-  return chosen;
-}
-
-static SalesReader *
-open_chosen_reader (SalesImporter  *self,
-                    GCancellable   *cancellable,
-                    GError        **error)
-{
-  ChosenReading *chosen = get_chosen (self);
-  SalesReadOptions options = { chosen->encoding, chosen->delimiter };
-
-  return sales_reader_open_with_options (self->path, self->sheet, &options,
-                                         cancellable, error);
-}
-
-static void
-apply_chosen_sniffing (SalesImporter *self)
-{
-  ChosenReading *chosen = get_chosen (self);
-
-  sales_sniffer_set_header_row (self->sniffer, chosen->header_row);
-  for (guint i = 0; i < chosen->date_orders->len; i++)
-    sales_sniffer_set_date_order (self->sniffer, i,
-                                  g_array_index (chosen->date_orders,
-                                                 SalesDateOrder, i));
-}
-
-static void
-apply_chosen_order (SalesImporter     *self,
-                    guint              column,
-                    SalesColumnFormat *format)
-{
-  SalesDateOrder order = sales_sniffer_get_chosen_date_order (self->sniffer,
-                                                              column);
-
-  if (order != SALES_DATE_ORDER_NONE)
-    format->date_order = order;
-}
-
 /**
  * sales_importer_set_encoding:
  * @self: an importer not prepared yet
@@ -958,13 +856,9 @@ void
 sales_importer_set_encoding (SalesImporter *self,
                              const char    *encoding)
 {
-  ChosenReading *chosen;
-
   g_return_if_fail (SALES_IS_IMPORTER (self));
 
-  chosen = get_chosen (self);
-  g_free (chosen->encoding);
-  chosen->encoding = g_strdup (encoding);
+  _sales_import_choices_set_encoding (self->choices, encoding);
 }
 
 /**
@@ -981,7 +875,7 @@ sales_importer_set_delimiter (SalesImporter *self,
 {
   g_return_if_fail (SALES_IS_IMPORTER (self));
 
-  get_chosen (self)->delimiter = delimiter;
+  _sales_import_choices_set_delimiter (self->choices, delimiter);
 }
 
 /**
@@ -997,7 +891,7 @@ sales_importer_set_header_row (SalesImporter *self,
   g_return_if_fail (SALES_IS_IMPORTER (self));
   g_return_if_fail (row >= -1 && row <= SALES_SNIFF_HEADER_ROWS);
 
-  get_chosen (self)->header_row = row;
+  _sales_import_choices_set_header_row (self->choices, row);
 }
 
 /**
@@ -1014,13 +908,8 @@ sales_importer_set_date_order (SalesImporter  *self,
                                guint           column,
                                SalesDateOrder  order)
 {
-  GArray *orders;
-
   g_return_if_fail (SALES_IS_IMPORTER (self));
   g_return_if_fail (column < SALES_MAX_ROW_CELLS);
 
-  orders = get_chosen (self)->date_orders;
-  if (column >= orders->len)
-    g_array_set_size (orders, column + 1);
-  g_array_index (orders, SalesDateOrder, column) = order;
+  _sales_import_choices_set_date_order (self->choices, column, order);
 }
