@@ -99,6 +99,52 @@ column_subtitle (SalesImportWizard *self,
   return g_strdup_printf (_("e.g. “%s”, %s"), sample, how);
 }
 
+/* Whether a column is mapped to the record's id, as the rows now say. */
+static gboolean
+has_id_column (SalesImportWizard *self)
+{
+  const SalesTableInfo *table = mapped_table (self);
+
+  for (guint i = 0; i < self->column_rows->len; i++)
+    {
+      guint selected = adw_combo_row_get_selected (self->column_rows->pdata[i]);
+
+      if (selected > 0 && selected <= table->n_fields &&
+          g_str_equal (table->fields[selected - 1].name, "external_id"))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+update_note (SalesImportWizard *self)
+{
+  SalesMapping *mapping = sales_importer_get_mapping (self->scan->importer);
+  const char *how = sales_mapping_is_remembered (mapping)
+    ? _("These columns were mapped like this when a file with the same "
+        "columns was imported before.")
+    : _("Fields were guessed from the column names; check each one. Columns "
+        "kept as extra values stay with their rows, read-only.");
+  g_autofree char *text = NULL;
+
+  /* Translators: what the mapping is, then how rows are matched. */
+  text = g_strdup_printf (_("%s %s"), how,
+                          has_id_column (self)
+                          ? _("Rows are matched to stored ones by their ID, "
+                              "so importing a file again updates them.")
+                          : _("No column holds an ID: each row is known by "
+                              "its content, so importing the file again "
+                              "adds nothing."));
+  gtk_label_set_text (self->mapping_note, text);
+}
+
+static void
+column_changed_cb (SalesImportWizard *self)
+{
+  update_note (self);
+}
+
 static void
 fill_columns (SalesImportWizard *self)
 {
@@ -126,6 +172,8 @@ fill_columns (SalesImportWizard *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_combo_row_set_model (ADW_COMBO_ROW (row), choices);
       adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+      g_signal_connect_swapped (row, "notify::selected",
+                                G_CALLBACK (column_changed_cb), self);
       gtk_list_box_append (self->mapping_list, row);
       g_ptr_array_add (self->column_rows, row);
     }
@@ -166,8 +214,6 @@ fill_constants (SalesImportWizard *self)
 void
 _sales_import_wizard_fill_mapping (SalesImportWizard *self)
 {
-  SalesMapping *mapping;
-
   if (self->scan == NULL)
     return;
 
@@ -177,17 +223,10 @@ _sales_import_wizard_fill_mapping (SalesImportWizard *self)
       self->constant_rows = g_ptr_array_new ();
     }
 
-  mapping = sales_importer_get_mapping (self->scan->importer);
-  gtk_label_set_text (self->mapping_note,
-                      sales_mapping_is_remembered (mapping)
-                      ? _("These columns were mapped like this when a file "
-                          "with the same columns was imported before.")
-                      : _("Fields were guessed from the column names; check "
-                          "each one. Columns kept as extra values stay with "
-                          "their rows, read-only."));
   fill_tables (self);
   fill_columns (self);
   fill_constants (self);
+  update_note (self);
 }
 
 /* A different table means a different mapping: read the file again. */

@@ -6,6 +6,7 @@
  */
 
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "sales-gui-test.h"
 #include "sales-import-wizard-private.h"
@@ -131,12 +132,24 @@ assert_counts_match (const SalesImportCounts *counts,
 }
 
 static void
+assert_note_says (SalesImportWizard *wizard,
+                  const char        *part)
+{
+  const char *note = gtk_label_get_text (wizard->mapping_note);
+
+  if (strstr (note, part) == NULL)
+    g_error ("the mapping note “%s” does not say “%s”", note, part);
+}
+
+static void
 test_every_page_to_import (Fixture       *f,
                            gconstpointer  data)
 {
   g_autoptr(JsonObject) cli = NULL;
   SalesImportWizard *wizard;
   const SalesImportCounts *counts;
+  AdwComboRow *id_row;
+  guint id_field;
 
   write_deals (f->csv);
   wizard = open_wizard (f);
@@ -152,7 +165,16 @@ test_every_page_to_import (Fixture       *f,
                    ? gtk_string_object_get_string (
                        adw_combo_row_get_selected_item (wizard->table_row))
                    : NULL, ==, "Opportunities");
+  assert_note_says (wizard, "by their ID");
   sales_gui_test_snapshot (GTK_WIDGET (wizard), "wizard-mapping");
+
+  /* Without an id column, rows are known by their content. */
+  id_row = g_ptr_array_index (wizard->column_rows, 0);
+  id_field = adw_combo_row_get_selected (id_row);
+  adw_combo_row_set_selected (id_row, 0);
+  assert_note_says (wizard, "No column holds an ID");
+  adw_combo_row_set_selected (id_row, id_field);
+  assert_note_says (wizard, "by their ID");
 
   /* The review is a dry run: nothing is written yet. */
   next_page (wizard, "review");
