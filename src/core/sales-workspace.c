@@ -424,6 +424,66 @@ sales_workspace_open (const char  *path,
   return workspace_new (path, db);
 }
 
+static void
+open_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+  SalesWorkspace *workspace = sales_workspace_open (task_data, &error);
+
+  if (workspace == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, workspace, g_object_unref);
+}
+
+/**
+ * sales_workspace_open_async:
+ * @path: a .salesops file
+ * @cancellable: (nullable): drops the result when cancelled; the checks
+ *   run to their end, and a workspace opened meanwhile is closed
+ * @callback: called in the thread-default main context when done
+ * @user_data: for @callback
+ *
+ * Does what sales_workspace_open() does in a worker thread: checking a
+ * large file's integrity, or upgrading it after a backup copy, takes
+ * seconds.
+ */
+void
+sales_workspace_open_async (const char          *path,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sales_workspace_open_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, open_in_thread);
+}
+
+/**
+ * sales_workspace_open_finish:
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the workspace, or %NULL with the
+ *   error of sales_workspace_open() or %G_IO_ERROR_CANCELLED
+ */
+SalesWorkspace *
+sales_workspace_open_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /**
  * sales_workspace_create:
  * @path: where to create the file; it must not exist yet

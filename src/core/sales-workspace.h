@@ -18,6 +18,12 @@ SalesWorkspace *sales_workspace_create          (const char      *path,
                                                  GError         **error);
 SalesWorkspace *sales_workspace_open            (const char      *path,
                                                  GError         **error);
+void            sales_workspace_open_async      (const char      *path,
+                                                 GCancellable    *cancellable,
+                                                 GAsyncReadyCallback callback,
+                                                 gpointer         user_data);
+SalesWorkspace *sales_workspace_open_finish     (GAsyncResult    *result,
+                                                 GError         **error);
 void            sales_workspace_close           (SalesWorkspace  *self);
 gboolean        sales_workspace_is_open         (SalesWorkspace  *self);
 

@@ -29,6 +29,9 @@ struct _SalesWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwStatusPage        *welcome_page;
+  AdwStatusPage        *opening_page;
+  GtkSpinner           *opening_spinner;
+  GCancellable         *opening;         /* a workspace being opened */
   AdwLeaflet           *leaflet;
   GtkListBox           *sidebar;
   GtkStack             *content_stack;

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "sales-dashboard.h"
 #include "sales-schema.h"
@@ -214,6 +215,103 @@ show_workspace (SalesWindow *self)
   sales_window_update_actions (self);
 }
 
+/* Below this size the checks take milliseconds, and a page shown while
+ * they run would only flash; above it, the integrity check (about a
+ * second per 250 MB) or an upgrade's backup copy would freeze the window.
+ */
+#define OPEN_IN_THREAD_BYTES (64 * 1024 * 1024)
+
+static void
+adopt_workspace (SalesWindow    *self,
+                 SalesWorkspace *workspace,
+                 const char     *path)
+{
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
+  sales_window_clear_imports (self);
+  g_set_object (&self->workspace, workspace);
+
+  g_signal_connect_object (workspace, "changed",
+                           G_CALLBACK (workspace_changed_cb), self, 0);
+  show_workspace (self);
+  sales_window_remember_workspace (self, path);
+}
+
+static void
+opened_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(SalesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SalesWorkspace) workspace = NULL;
+
+  workspace = sales_workspace_open_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->opening);
+  gtk_spinner_stop (self->opening_spinner);
+  if (workspace == NULL)
+    {
+      if (self->workspace != NULL)
+        gtk_stack_set_visible_child_name (self->main_stack, "workspace");
+      show_error (self, error);
+      return;
+    }
+
+  adopt_workspace (self, workspace, sales_workspace_get_path (workspace));
+}
+
+/**
+ * sales_window_open_file_in_background:
+ * @self: a window
+ * @file: a .salesops workspace
+ *
+ * Opens @file as sales_window_open_file() does, with its checks in a
+ * worker thread while the window shows that it is opening. Another
+ * opening or closing the window drops this one.
+ */
+void
+sales_window_open_file_in_background (SalesWindow *self,
+                                      GFile       *file)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (SALES_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      sales_window_open_file (self, file);
+      return;
+    }
+
+  g_cancellable_cancel (self->opening);
+  g_clear_object (&self->opening);
+  self->opening = g_cancellable_new ();
+
+  name = g_path_get_basename (path);
+  title = g_strdup_printf (_("Opening “%s”…"), name);
+  adw_status_page_set_title (self->opening_page, title);
+  gtk_spinner_start (self->opening_spinner);
+  gtk_stack_set_visible_child_name (self->main_stack, "opening");
+
+  sales_workspace_open_async (path, self->opening, opened_cb,
+                              g_object_ref (self));
+}
+
+static gboolean
+is_large (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 && st.st_size >= OPEN_IN_THREAD_BYTES;
+}
+
 /**
  * sales_window_open_file:
  * @self: a window
@@ -221,9 +319,11 @@ show_workspace (SalesWindow *self)
  *
  * Opens @file in this window instead of the workspace it showed. When it
  * cannot be opened the window says why (on its page, or in a toast when a
- * workspace stays on screen), never only in a log.
+ * workspace stays on screen), never only in a log. A large file is
+ * opened in the background (see sales_window_open_file_in_background()).
  *
- * Returns: %TRUE when @file is now open in @self
+ * Returns: %TRUE when @file is now open in @self, or being opened in the
+ *   background
  */
 gboolean
 sales_window_open_file (SalesWindow *self,
@@ -231,12 +331,18 @@ sales_window_open_file (SalesWindow *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  SalesWorkspace *workspace;
+  g_autoptr(SalesWorkspace) workspace = NULL;
 
   g_return_val_if_fail (SALES_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   path = g_file_get_path (file);
+  if (path != NULL && is_large (path))
+    {
+      sales_window_open_file_in_background (self, file);
+      return TRUE;
+    }
+
   if (path == NULL)
     g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                  _("Only local files can be opened as workspaces"));
@@ -247,16 +353,9 @@ sales_window_open_file (SalesWindow *self,
       return FALSE;
     }
 
-  if (self->workspace != NULL)
-    g_signal_handlers_disconnect_by_data (self->workspace, self);
-  sales_window_clear_imports (self);
-  g_set_object (&self->workspace, workspace);
-  g_object_unref (workspace);
-
-  g_signal_connect_object (workspace, "changed",
-                           G_CALLBACK (workspace_changed_cb), self, 0);
-  show_workspace (self);
-  sales_window_remember_workspace (self, path);
+  g_cancellable_cancel (self->opening);
+  g_clear_object (&self->opening);
+  adopt_workspace (self, workspace, path);
   return TRUE;
 }
 
@@ -437,6 +536,8 @@ sales_window_dispose (GObject *object)
 
   sales_window_clear_imports (self);
   g_clear_handle_id (&self->empty_check_id, g_source_remove);
+  g_cancellable_cancel (self->opening);
+  g_clear_object (&self->opening);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
@@ -468,6 +569,9 @@ sales_window_class_init (SalesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SalesWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SalesWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, SalesWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, SalesWindow, opening_page);
+  gtk_widget_class_bind_template_child (widget_class, SalesWindow,
+                                        opening_spinner);
   gtk_widget_class_bind_template_child (widget_class, SalesWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SalesWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, SalesWindow, content_stack);

@@ -20,6 +20,8 @@ G_DECLARE_FINAL_TYPE (SalesWindow, sales_window, SALES, WINDOW,
 SalesWindow    *sales_window_new           (SalesApplication *app);
 gboolean        sales_window_open_file     (SalesWindow      *self,
                                             GFile            *file);
+void            sales_window_open_file_in_background (SalesWindow *self,
+                                                      GFile       *file);
 SalesWorkspace *sales_window_get_workspace (SalesWindow      *self);
 void            sales_window_add_toast     (SalesWindow      *self,
                                             AdwToast         *toast);

@@ -7,7 +7,7 @@
 
 #include "sales-application.h"
 #include "sales-preferences-window.h"
-#include "sales-window.h"
+#include "sales-window-private.h"
 #include "salesops-test.h"
 
 static void
@@ -62,6 +62,12 @@ test_refused_file_shows_reason (void)
   gtk_window_destroy (GTK_WINDOW (window));
   spin ();
   sales_test_remove_tree (dir);
+}
+
+static const char *
+main_page (SalesWindow *window)
+{
+  return gtk_stack_get_visible_child_name (window->main_stack);
 }
 
 static SalesWindow *
@@ -329,6 +335,53 @@ test_preferences_save (void)
   sales_test_remove_tree (dir);
 }
 
+/* A large workspace opens in a worker thread: the window says it is
+ * opening at once and shows the workspace when the checks are done; a
+ * refused file ends on the page that says why.
+ */
+static void
+test_open_in_background (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = sales_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "big.salesops", NULL);
+  g_autofree char *bad_path = g_build_filename (dir, "bad.salesops", NULL);
+  g_autoptr(SalesWorkspace) created = sales_workspace_create (path, &error);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  SalesWindow *window;
+
+  g_assert_no_error (error);
+  sales_workspace_close (created);
+  sales_test_write_file (bad_path, "not a workspace", -1);
+  window = g_object_new (SALES_TYPE_WINDOW, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+
+  sales_window_open_file_in_background (window, file);
+  g_assert_cmpstr (main_page (window), ==, "opening");
+  g_assert_null (sales_window_get_workspace (window));
+  while (g_strcmp0 (main_page (window), "opening") == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (sales_window_get_workspace (window));
+  g_assert_cmpstr (main_page (window), ==, "workspace");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "big");
+
+  /* A refusal keeps the workspace on screen, with a toast. */
+  sales_window_open_file_in_background (window, bad);
+  g_assert_cmpstr (main_page (window), ==, "opening");
+  while (g_strcmp0 (main_page (window), "opening") == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (main_page (window), ==, "workspace");
+  g_assert_cmpstr (sales_workspace_get_path (
+    sales_window_get_workspace (window)), ==, path);
+
+  /* Closing the window while it opens drops the opening. */
+  sales_window_open_file_in_background (window, file);
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_ms (200);
+  sales_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -340,6 +393,7 @@ main (int    argc,
 
   g_test_add_func ("/window/open-and-close", test_open_and_close);
   g_test_add_func ("/window/refused-file", test_refused_file_shows_reason);
+  g_test_add_func ("/window/open-in-background", test_open_in_background);
   g_test_add_func ("/window/empty-workspace", test_empty_workspace_invites_drop);
   g_test_add_func ("/window/drop-workspace",
                    test_drop_opens_workspace_in_new_window);
