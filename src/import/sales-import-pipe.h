@@ -11,16 +11,16 @@ G_BEGIN_DECLS
 
 typedef struct _SalesImportPipe SalesImportPipe;
 
-SalesImportPipe        *_sales_import_pipe_new  (SalesReader             *reader,
-                                                 guint                    skip_rows,
-                                                 SalesImportConverter    *converter,
-                                                 const SalesColumnFormat *formats,
-                                                 SalesColumnEvidence     *evidence);
-const SalesPreparedRow *_sales_import_pipe_next (SalesImportPipe         *self,
-                                                 GError                 **error);
-guint64                 _sales_import_pipe_get_position
-                                                (SalesImportPipe         *self);
-void                    _sales_import_pipe_free (SalesImportPipe         *self);
+SalesImportPipe *_sales_import_pipe_new (SalesReader             *reader,
+                                         guint                    skip_rows,
+                                         SalesImportConverter    *converter,
+                                         const SalesColumnFormat *formats,
+                                         SalesColumnEvidence     *evidence);
+const SalesPreparedRow *
+                 _sales_import_pipe_next (SalesImportPipe  *self,
+                                          GError          **error);
+guint64          _sales_import_pipe_get_position (SalesImportPipe *self);
+void             _sales_import_pipe_free (SalesImportPipe *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SalesImportPipe, _sales_import_pipe_free)
 

@@ -291,7 +291,8 @@ build_mapping (SalesImporter  *self,
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
   self->n_columns = sales_sniffer_get_n_columns (self->sniffer);
-  if (self->n_columns == 0 && sales_reader_get_sheet (self->reader) != NULL)
+  if (self->n_columns == 0 &&
+      sales_reader_get_sheet (self->reader) != NULL)
     {
       g_set_error (error, SALES_ERROR, SALES_ERROR_INVALID,
                    _("The sheet “%s” of “%s” has no rows to import; choose "
