@@ -39,8 +39,7 @@ newline (Tagger     *tagger,
 }
 
 /* The end of the string starting at @start (its closing quote), or @end
- * when it is not closed. Line breaks inside (json-glib takes them) are
- * counted.
+ * when it is not closed.
  */
 static const char *
 string_end (Tagger     *tagger,
@@ -52,8 +51,6 @@ string_end (Tagger     *tagger,
     {
       if (*q == '\\' && q + 1 < tagger->end)
         q++;
-      if (*q == '\n')
-        newline (tagger, q);
       q++;
     }
   return q;
@@ -70,8 +67,108 @@ is_key (Tagger     *tagger,
   return q < tagger->end && *q == ':';
 }
 
+/* The value of the four hexadecimal digits at @p, or -1. */
+static int
+hex4 (const char *p,
+      const char *end)
+{
+  int value = 0;
+
+  if (end - p < 4)
+    return -1;
+  for (int i = 0; i < 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (p[i]);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+  return value;
+}
+
+/* The length of the escape at @p ("\\n", "\\u00e9", a surrogate pair),
+ * or 0 when json-glib would turn it into text that is not UTF-8: a bad
+ * escape letter, fewer than four hexadecimal digits, half a surrogate
+ * pair.
+ */
+static gsize
+escape_length (const char *p,
+               const char *end)
+{
+  int unit;
+
+  if (end - p >= 2 && strchr ("\"\\/bfnrt", p[1]) != NULL && p[1] != '\0')
+    return 2;
+  if (end - p < 2 || p[1] != 'u' || (unit = hex4 (p + 2, end)) < 0)
+    return 0;
+  if (unit >= 0xdc00 && unit <= 0xdfff)
+    return 0;
+  if (unit < 0xd800 || unit > 0xdbff)
+    return 6;
+
+  unit = end - p >= 12 && p[6] == '\\' && p[7] == 'u' ? hex4 (p + 8, end)
+                                                       : -1;
+  return unit >= 0xdc00 && unit <= 0xdfff ? 12 : 0;
+}
+
 static void
-tag_string (Tagger *tagger)
+set_error (Tagger                *tagger,
+           SalesJsonLiteralError *error,
+           const char            *start,
+           const char            *end)
+{
+  glong shown = g_utf8_strlen (start, end - start);
+
+  error->line = tagger->line;
+  error->column = g_utf8_strlen (tagger->line_start,
+                                 start - tagger->line_start) + 1;
+  error->token = g_utf8_substring (start, 0, MIN (shown, TOKEN_QUOTE_CHARS));
+}
+
+/* Copies the inside of a string, checking its escapes; an escaped NUL,
+ * which would cut the text short, becomes U+FFFD as a NUL byte does in
+ * the other readers, with the same length, so columns stay put.
+ */
+static gboolean
+copy_string_body (Tagger                *tagger,
+                  const char            *p,
+                  const char            *close,
+                  SalesJsonLiteralError *error)
+{
+  while (p < close)
+    {
+      gsize n = 1;
+
+      if (*p == '\\')
+        {
+          n = escape_length (p, close);
+          if (n == 0)
+            {
+              const char *stop = g_utf8_next_char (p + 1);
+
+              for (int i = 0; i < 4 && stop < close; i++)
+                stop = g_utf8_next_char (stop);
+              error->bad_escape = TRUE;
+              set_error (tagger, error, p, MIN (stop, close));
+              return FALSE;
+            }
+        }
+      else if (*p == '\n')
+        newline (tagger, p);
+
+      if (n == 6 && strncmp (p, "\\u0000", 6) == 0)
+        g_string_append (tagger->out, "\\ufffd");
+      else
+        g_string_append_len (tagger->out, p, n);
+      p += n;
+    }
+  return TRUE;
+}
+
+static gboolean
+tag_string (Tagger                *tagger,
+            SalesJsonLiteralError *error)
 {
   const char *start = tagger->p;
   const char *close = string_end (tagger, start);
@@ -79,19 +176,20 @@ tag_string (Tagger *tagger)
   /* An unclosed string is copied as it is for json-glib to report. */
   if (close >= tagger->end)
     {
+      for (const char *q = start; q < tagger->end; q++)
+        if (*q == '\n')
+          newline (tagger, q);
       g_string_append_len (tagger->out, start, tagger->end - start);
       tagger->p = tagger->end;
-      return;
+      return TRUE;
     }
 
-  if (is_key (tagger, close + 1))
-    g_string_append_len (tagger->out, start, close + 1 - start);
-  else
-    {
-      g_string_append (tagger->out, "\"s");
-      g_string_append_len (tagger->out, start + 1, close + 1 - start - 1);
-    }
+  g_string_append (tagger->out, is_key (tagger, close + 1) ? "\"" : "\"s");
+  if (!copy_string_body (tagger, start + 1, close, error))
+    return FALSE;
+  g_string_append_c (tagger->out, '"');
   tagger->p = close + 1;
+  return TRUE;
 }
 
 static gsize
@@ -162,13 +260,7 @@ tag_number (Tagger                 *tagger,
 
   if (!is_number (start, q))
     {
-      glong shown = g_utf8_strlen (start, q - start);
-
-      error->line = tagger->line;
-      error->column = g_utf8_strlen (tagger->line_start,
-                                     start - tagger->line_start) + 1;
-      error->token = g_utf8_substring (start, 0,
-                                       MIN (shown, TOKEN_QUOTE_CHARS));
+      set_error (tagger, error, start, q);
       return FALSE;
     }
 
@@ -189,9 +281,10 @@ tag_number (Tagger                 *tagger,
  *
  * Rewrites @text for json-glib as sales-json-literal.h describes.
  * Anything that is not a string or a number is copied as it is, broken
- * JSON included, for json-glib to report; only what starts like a number
- * and is none (0x10, - 1, -Infinity), which json-glib may misread, is
- * refused here.
+ * JSON included, for json-glib to report; only what json-glib may
+ * misread is refused here: what starts like a number and is none (0x10,
+ * - 1, -Infinity), and a string escape that would not make UTF-8 text
+ * (\\u00f followed by a non-digit, half a surrogate pair, \\x).
  *
  * Returns: (transfer full) (nullable): the tagged text, NUL-ended, or
  *   %NULL with @error filled in
@@ -216,7 +309,10 @@ sales_json_literal_tag (const char            *text,
       char c = *tagger.p;
 
       if (c == '"')
-        tag_string (&tagger);
+        {
+          if (!tag_string (&tagger, error))
+            return NULL;
+        }
       else if (c == '-' || c == '.' || g_ascii_isdigit (c))
         {
           if (!tag_number (&tagger, error))

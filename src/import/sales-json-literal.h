@@ -22,9 +22,10 @@ G_BEGIN_DECLS
 /* Where and why sales_json_literal_tag() refused the text. */
 typedef struct
 {
-  guint  line;       /* 1-based */
-  guint  column;     /* 1-based, in characters */
-  char  *token;      /* the offending text, shortened */
+  guint     line;        /* 1-based */
+  guint     column;      /* 1-based, in characters */
+  char     *token;       /* the offending text, shortened */
+  gboolean  bad_escape;  /* a string escape, not a number */
 } SalesJsonLiteralError;
 
 void     sales_json_literal_error_clear (SalesJsonLiteralError *error);

@@ -345,10 +345,15 @@ parse_text (SalesJsonReader  *self,
   if (tagged == NULL)
     {
       /* Translators: a column number, then the text found there */
-      detail = g_strdup_printf (_("column %u: “%s” is not a JSON "
-                                  "number; write it as a number such as "
-                                  "-12.5e3, or quote it as text"),
-                                where.column, where.token);
+      detail = where.bad_escape
+        ? g_strdup_printf (_("column %u: “%s” is not a valid escape in a "
+                             "JSON string; write \\uXXXX with four "
+                             "hexadecimal digits, or \\\\ for a backslash"),
+                           where.column, where.token)
+        : g_strdup_printf (_("column %u: “%s” is not a JSON "
+                             "number; write it as a number such as "
+                             "-12.5e3, or quote it as text"),
+                           where.column, where.token);
       sales_reader_set_error (SALES_READER (self), error, SALES_ERROR_PARSE,
                               where.line, detail);
       sales_json_literal_error_clear (&where);

@@ -171,6 +171,46 @@ test_not_numbers (Fixture       *fixture,
     }
 }
 
+/* json-glib turns a broken \u escape into bytes that are not UTF-8
+ * (found by fuzzing): such an escape is refused where it stands, an
+ * escaped NUL reads as U+FFFD like a NUL byte in the other readers, and
+ * a surrogate pair reads as its one character.
+ */
+static void
+test_string_escapes (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const struct { const char *text, *where; } cases[] = {
+    { "[{\"a\": \"B\\u00f\357\277\275x\"}]",
+      "line 1: column 10: “\\u00f\357\277\275”" },
+    { "[{\"a\": 1},\n{\"a\": \"x\\ud800y\"}]", "line 2: column 9: “\\ud800”" },
+    { "[{\"a\": \"\\udc00\"}]", "line 1: column 9: “\\udc00”" },
+    { "[{\"a\": \"\\x41\"}]", "line 1: column 9: “\\x41”" },
+    { "[{\"a\\q\": 1}]", "line 1: column 5: “\\q”" },
+  };
+  g_autoptr(GPtrArray) rows = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = reader_test_write (fixture->dir, "bad.json",
+                                                 cases[i].text, -1);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) refused = reader_test_read_all (path, NULL,
+                                                           &error);
+
+      g_assert_error (error, SALES_ERROR, SALES_ERROR_PARSE);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, cases[i].where));
+      g_assert_null (refused);
+    }
+
+  rows = read_json (fixture, "[{\"a\": \"x\\u0000y\", "
+                             "\"b\": \"\\ud83d\\ude00\\u00e9\\/\\n\"}]", -1);
+  reader_test_assert_row (rows, 0, 0, "a", "b", NULL);
+  reader_test_assert_row (rows, 1, 1, "x\357\277\275y",
+                          "\360\237\230\200\303\251/\n", NULL);
+}
+
 /* A syntax error is placed where it is in the file, though numbers and
  * strings before it on its line were rewritten for json-glib (which
  * would place it elsewhere in the rewritten text).
@@ -240,6 +280,7 @@ main (int   argc,
   ADD ("errors", test_errors);
   ADD ("exact-numbers", test_exact_numbers);
   ADD ("not-numbers", test_not_numbers);
+  ADD ("string-escapes", test_string_escapes);
   ADD ("syntax-error-place", test_syntax_error_place);
   ADD ("empty-and-rewind", test_empty_and_rewind);
 
