@@ -36,6 +36,9 @@ struct _SalesJsonReader
   JsonArray       *records;
   GHashTable      *lines;        /* JsonObject * -> line of its "{" */
   GArray          *open_lines;   /* lines of the objects being parsed */
+  GArray          *open_sizes;   /* and their member counts so far */
+  char            *duplicate;    /* a key found twice in one object */
+  guint            duplicate_line;
   GPtrArray       *keys;         /* the header */
   GHashTable      *columns;      /* key -> column + 1 */
   GPtrArray       *values;       /* char * per column, for one row */
@@ -53,6 +56,8 @@ sales_json_reader_finalize (GObject *object)
   g_clear_object (&self->parser);
   g_clear_pointer (&self->lines, g_hash_table_unref);
   g_clear_pointer (&self->open_lines, g_array_unref);
+  g_clear_pointer (&self->open_sizes, g_array_unref);
+  g_clear_pointer (&self->duplicate, g_free);
   g_clear_pointer (&self->keys, g_ptr_array_unref);
   g_clear_pointer (&self->columns, g_hash_table_unref);
   g_clear_pointer (&self->values, g_ptr_array_unref);
@@ -159,8 +164,35 @@ on_object_start (JsonParser      *parser,
                  SalesJsonReader *self)
 {
   guint line = json_parser_get_current_line (parser);
+  guint size = 0;
 
   g_array_append_val (self->open_lines, line);
+  g_array_append_val (self->open_sizes, size);
+}
+
+/* json-glib keeps the last of two members with the same key: the first
+ * value would be lost without a word, so the file is refused instead.
+ * A member that does not make its object grow had a key already there.
+ */
+static void
+on_object_member (JsonParser      *parser,
+                  JsonObject      *object,
+                  const char      *name,
+                  SalesJsonReader *self)
+{
+  guint *size;
+  guint now = json_object_get_size (object);
+
+  if (self->open_sizes->len == 0)
+    return;
+
+  size = &g_array_index (self->open_sizes, guint, self->open_sizes->len - 1);
+  if (now == *size && self->duplicate == NULL)
+    {
+      self->duplicate = g_strdup (name);
+      self->duplicate_line = json_parser_get_current_line (parser);
+    }
+  *size = now;
 }
 
 static void
@@ -175,6 +207,7 @@ on_object_end (JsonParser      *parser,
 
   line = g_array_index (self->open_lines, guint, self->open_lines->len - 1);
   g_array_set_size (self->open_lines, self->open_lines->len - 1);
+  g_array_set_size (self->open_sizes, self->open_sizes->len - 1);
   g_hash_table_insert (self->lines, object, GUINT_TO_POINTER (line));
 }
 
@@ -263,6 +296,7 @@ sales_json_reader_init (SalesJsonReader *self)
   self->parser = json_parser_new ();
   self->lines = g_hash_table_new (NULL, NULL);
   self->open_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->open_sizes = g_array_new (FALSE, FALSE, sizeof (guint));
   self->keys = g_ptr_array_new_with_free_func (g_free);
   self->columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          NULL);
@@ -271,6 +305,8 @@ sales_json_reader_init (SalesJsonReader *self)
 
   g_signal_connect (self->parser, "object-start",
                     G_CALLBACK (on_object_start), self);
+  g_signal_connect (self->parser, "object-member",
+                    G_CALLBACK (on_object_member), self);
   g_signal_connect (self->parser, "object-end",
                     G_CALLBACK (on_object_end), self);
 }
@@ -364,6 +400,18 @@ parse_text (SalesJsonReader  *self,
                                    &local))
     {
       set_syntax_error (self, text, length, local, error);
+      return FALSE;
+    }
+
+  if (self->duplicate != NULL)
+    {
+      g_free (detail);
+      detail = g_strdup_printf (_("the key “%s” appears twice in one "
+                                  "object, and one of its values would be "
+                                  "lost; keep one or rename the other"),
+                                self->duplicate);
+      sales_reader_set_error (SALES_READER (self), error, SALES_ERROR_PARSE,
+                              self->duplicate_line, detail);
       return FALSE;
     }
   return TRUE;

@@ -211,6 +211,32 @@ test_string_escapes (Fixture       *fixture,
                           "\360\237\230\200\303\251/\n", NULL);
 }
 
+/* json-glib keeps the last of two values under one key: the file is
+ * refused rather than losing the other, while the same keys in other or
+ * nested objects are fine.
+ */
+static void
+test_duplicate_keys (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = reader_test_write (fixture->dir, "dup.json",
+    "[{\"a\": 1, \"n\": {\"a\": 2}},\n"
+    " {\"a\": 3, \"b\": 4, \"\\u0061\": 5}]", -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) refused = reader_test_read_all (path, NULL, &error);
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_assert_error (error, SALES_ERROR, SALES_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "dup.json, line 2: the key "
+                                            "“a” appears twice"));
+  g_assert_null (refused);
+
+  rows = read_json (fixture, "[{\"a\": 1, \"n\": {\"a\": 2}},\n"
+                             " {\"a\": 3, \"n\": {\"a\": 4, \"b\": 5}}]", -1);
+  reader_test_assert_row (rows, 0, 0, "a", "n.a", "n.b", NULL);
+  reader_test_assert_row (rows, 2, 2, "3", "4", "5", NULL);
+}
+
 /* A syntax error is placed where it is in the file, though numbers and
  * strings before it on its line were rewritten for json-glib (which
  * would place it elsewhere in the rewritten text).
@@ -281,6 +307,7 @@ main (int   argc,
   ADD ("exact-numbers", test_exact_numbers);
   ADD ("not-numbers", test_not_numbers);
   ADD ("string-escapes", test_string_escapes);
+  ADD ("duplicate-keys", test_duplicate_keys);
   ADD ("syntax-error-place", test_syntax_error_place);
   ADD ("empty-and-rewind", test_empty_and_rewind);
 
