@@ -33,6 +33,14 @@
  */
 #define SALES_APPLICATION_ID 0x536c4f70
 
+/* The page size of a new workspace. A large import is mostly b-tree
+ * work per page (balancing, the index sorts' merges, the WAL's frames):
+ * 16 KiB pages make a million-row load about a fifth faster than
+ * SQLite's default 4 KiB, and reading is no slower. Older workspaces
+ * keep the size they were made with.
+ */
+#define SALES_WORKSPACE_PAGE_SIZE 16384
+
 /* The largest undo group: the most rows a table view deletes at once.
  * Deleting, undoing and redoing are each a statement or two whatever the
  * count, but they run in the GUI thread and cost about 0.7 s per 20,000

@@ -518,9 +518,10 @@ sales_workspace_create (const char  *path,
   if (db == NULL)
     return NULL;
 
-  set_id = g_strdup_printf ("PRAGMA application_id = %d;"
+  set_id = g_strdup_printf ("PRAGMA page_size = %d;"
+                            "PRAGMA application_id = %d;"
                             "PRAGMA journal_mode = WAL;",
-                            SALES_APPLICATION_ID);
+                            SALES_WORKSPACE_PAGE_SIZE, SALES_APPLICATION_ID);
   steps = sales_migrations_get_default (&n_steps);
 
   if (sqlite3_exec (db, set_id, NULL, NULL, NULL) != SQLITE_OK)
