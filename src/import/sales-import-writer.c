@@ -13,7 +13,9 @@
  * to the lookup; the table's secondary indexes are dropped while loading
  * into a small table and rebuilt before the commit, in the same
  * transaction, and so are its KPI triggers once a load is large enough
- * to rebuild the KPI roll-up anyway.
+ * to rebuild the KPI roll-up anyway. From that point on, the rest of the
+ * rows go through one INSERT ... SELECT (sales-import-bulk.c), which
+ * skips a row whose id is taken; that row is then stored row by row.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,6 +29,7 @@
 #include <string.h>
 
 #include "sales-error.h"
+#include "sales-import-bulk.h"
 #include "sales-import-claims.h"
 #include "sales-import-writer.h"
 #include "sales-limits.h"
@@ -56,12 +59,18 @@ struct _SalesImportWriter
 
   gboolean              began;
   gboolean              was_empty;
+  gboolean              triggers_suspended;
   GPtrArray            *dropped_indexes;  /* their CREATE statements */
   GPtrArray            *dropped_triggers; /* likewise */
   gint64                import_id;
   SalesImportCounts     counts;
   GPtrArray            *rejects;
   GString              *cells;
+
+  /* While _sales_import_writer_store_rest() runs. */
+  SalesImportRowSource     source;
+  gpointer                 source_data;
+  const SalesPreparedRow  *pending;     /* handed to the INSERT last */
 };
 
 void
@@ -325,6 +334,7 @@ static gboolean
 suspend_kpi_triggers (SalesImportWriter  *self,
                       GError            **error)
 {
+  self->triggers_suspended = TRUE;
   return drop_schema_objects (self, "trigger", "*_kpi_*",
                               self->dropped_triggers, error) &&
          exec (self, "UPDATE kpi_state SET stale = 1", error);
@@ -702,6 +712,19 @@ store_fingerprinted (SalesImportWriter  *self,
     }
 }
 
+static gboolean
+store_prepared (SalesImportWriter       *self,
+                const SalesPreparedRow  *row,
+                GError                 **error)
+{
+  self->values = row->values;
+  self->extra = row->extra;
+  if (row->fingerprinted)
+    return store_fingerprinted (self, row->extra != NULL, error);
+
+  return store_row (self, row->extra != NULL, error);
+}
+
 /**
  * _sales_import_writer_store:
  * @self: a writer that began
@@ -722,17 +745,115 @@ _sales_import_writer_store (SalesImportWriter       *self,
   if (row->reason != NULL)
     return add_reject (self, &row->row, row->bad_column, row->reason, error);
 
-  self->values = row->values;
-  self->extra = row->extra;
-  if (row->fingerprinted ? !store_fingerprinted (self, row->extra != NULL,
-                                                 error)
-                         : !store_row (self, row->extra != NULL, error))
+  if (!store_prepared (self, row, error))
     return FALSE;
 
   if (self->counts.inserted + self->counts.updated ==
       SALES_IMPORT_TRIGGER_MAX_ROWS)
     return suspend_kpi_triggers (self, error);
   return TRUE;
+}
+
+/**
+ * _sales_import_writer_can_store_rest:
+ * @self: a writer that began
+ *
+ * Returns: whether the rest of the rows should go to
+ *   _sales_import_writer_store_rest(): once the load is large enough to
+ *   have suspended the KPI triggers, which record each row's days
+ */
+gboolean
+_sales_import_writer_can_store_rest (SalesImportWriter *self)
+{
+  return self->triggers_suspended;
+}
+
+/* No insert gives a row this id: the mark that the last one was skipped. */
+#define NOT_INSERTED G_MININT64
+
+/* The bulk INSERT's source. It stores the rows it only hands over when
+ * the INSERT skipped them for an id already taken (a re-import, or rows
+ * of the file that share an id), row by row like any other, and keeps
+ * the rejected ones.
+ */
+static gboolean
+next_for_insert (gpointer            data,
+                 const SalesValue  **values,
+                 const char        **extra,
+                 GError            **error)
+{
+  SalesImportWriter *self = data;
+  const SalesPreparedRow *row = g_steal_pointer (&self->pending);
+
+  if (row != NULL)
+    {
+      if (sqlite3_last_insert_rowid (self->db) != NOT_INSERTED)
+        self->counts.inserted++;
+      else if (!store_prepared (self, row, error))
+        return FALSE;
+    }
+
+  while ((row = self->source (self->source_data, error)) != NULL)
+    {
+      self->counts.rows_read++;
+      if (row->reason == NULL)
+        break;
+      if (!add_reject (self, &row->row, row->bad_column, row->reason, error))
+        return FALSE;
+    }
+
+  *values = NULL;
+  if (row == NULL)
+    return *error == NULL;
+
+  self->pending = row;
+  *values = row->values;
+  *extra = row->extra;
+  sqlite3_set_last_insert_rowid (self->db, NOT_INSERTED);
+  return TRUE;
+}
+
+/**
+ * _sales_import_writer_store_rest:
+ * @self: a writer that began
+ * @source: hands out the rest of the rows, %NULL at the end or with its
+ *   error set
+ * @data: for @source
+ * @error: return location for a #GError
+ *
+ * Stores every row @source hands out as _sales_import_writer_store()
+ * would, but through one INSERT ... SELECT (sales-import-bulk.c).
+ *
+ * Returns: %FALSE with @source's error or when the database failed
+ */
+gboolean
+_sales_import_writer_store_rest (SalesImportWriter     *self,
+                                 SalesImportRowSource   source,
+                                 gpointer               data,
+                                 GError               **error)
+{
+  g_autoptr(GString) insert = g_string_new (NULL);
+  gboolean ok;
+
+  g_string_printf (insert, "INSERT INTO %s (", table_name (self));
+  for (guint i = 0; i < self->n_written; i++)
+    g_string_append_printf (insert, "%s, ",
+                            _sales_import_converter_get_field (self->converter,
+                                                               i)->name);
+  g_string_append (insert, "import_id, extra) SELECT ");
+  for (guint i = 0; i < self->n_written; i++)
+    g_string_append_printf (insert, "v%u, ", i);
+  g_string_append_printf (insert, "%" PRId64 ", extra FROM sales_import_rows"
+                          " WHERE true ON CONFLICT DO NOTHING",
+                          self->import_id);
+
+  self->source = source;
+  self->source_data = data;
+  ok = _sales_import_bulk_run (self->db, self->path, insert->str,
+                               self->n_written, next_for_insert, self, error);
+  self->source = NULL;
+  self->pending = NULL;
+  return ok;
 }
 
 static gboolean
@@ -784,8 +905,8 @@ _sales_import_writer_finish (SalesImportWriter  *self,
   GPtrArray *dropped[] = { self->dropped_indexes, self->dropped_triggers };
 
   /* By now the reading thread is done and a core idle: one helper thread
-   * sorts while SQLite reads the table, about a tenth off a large load's
-   * time for another 16 MB at most (the sorter's share of the cache).
+   * sorts while SQLite reads the table. Two helpers were no faster on two
+   * cores, and their runs' memory grew with the table.
    */
   if (!exec (self, "PRAGMA threads = 1", error))
     return FALSE;

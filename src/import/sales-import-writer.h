@@ -35,6 +35,12 @@ typedef struct
 
 typedef struct _SalesImportWriter SalesImportWriter;
 
+/* Hands out the next row, valid until the next call; %NULL at the end,
+ * or with @error set when the rows cannot be read.
+ */
+typedef const SalesPreparedRow *(*SalesImportRowSource) (gpointer   data,
+                                                         GError   **error);
+
 SalesImportWriter *_sales_import_writer_new    (sqlite3             *db,
                                                 const SalesMapping  *mapping,
                                                 SalesImportConverter *converter,
@@ -46,6 +52,13 @@ gboolean           _sales_import_writer_begin  (SalesImportWriter   *self,
                                                 GError             **error);
 gboolean           _sales_import_writer_store  (SalesImportWriter   *self,
                                                 const SalesPreparedRow *row,
+                                                GError             **error);
+gboolean           _sales_import_writer_can_store_rest
+                                               (SalesImportWriter   *self);
+gboolean           _sales_import_writer_store_rest
+                                               (SalesImportWriter   *self,
+                                                SalesImportRowSource source,
+                                                gpointer             data,
                                                 GError             **error);
 gboolean           _sales_import_writer_finish (SalesImportWriter   *self,
                                                 const char          *checksum,

@@ -651,6 +651,76 @@ test_reimport_some_ids_missing (Fixture       *f,
                    3);
 }
 
+/* Past SALES_IMPORT_TRIGGER_MAX_ROWS the rest of a file is stored by one
+ * statement (sales-import-bulk.c); these rows come after that point and
+ * must end as they would row by row: a bad amount rejected on its line,
+ * an id the table already has updated, an id repeated in the file with
+ * the same cells unchanged and with others updated, rows without an id
+ * kept apart by their cells, and the whole file again left unchanged.
+ */
+static void
+test_large_file_every_row (Fixture       *f,
+                           gconstpointer  data)
+{
+  guint n = SALES_IMPORT_TRIGGER_MAX_ROWS + 3000;
+  g_autoptr(GString) text = g_string_new ("Deal ID,Deal Name,Amount\n");
+  g_autofree char *v1 = write_csv (f, "v1.csv", deals_v1);
+  g_autofree char *path = NULL;
+  g_autoptr(SalesImporter) seed = import (f, v1, NULL, NULL);
+  g_autoptr(SalesImporter) large = NULL;
+  g_autoptr(SalesImporter) again = NULL;
+  g_autoptr(GError) error = NULL;
+  const SalesImportReject *reject;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "L%u,Deal %u,%u\n", i, i, i + 1);
+  g_string_append (text, "L5,Deal 5,6\n");           /* line n + 2 */
+  g_string_append (text, "L6,Deal 6,600\n");
+  g_string_append (text, "L7,Deal 7,seven\n");
+  g_string_append (text, "D1,Alpha,99\n");
+  g_string_append (text, ",Blank,1\n,Blank,1\n");
+  g_string_append (text, "L9999999,Last,1\n");
+  path = write_csv (f, "large.csv", text->str);
+
+  large = import (f, path, "opportunities", &error);
+  g_assert_no_error (error);
+  assert_counts (large, n + 3, 2, 1, 1);
+  reject = g_ptr_array_index (sales_importer_get_rejects (large), 0);
+  g_assert_cmpuint (reject->line, ==, n + 4);
+  g_assert_cmpstr (reject->value, ==, "seven");
+  g_assert_cmpint (query_int (f, "SELECT amount FROM opportunities WHERE "
+                                 "external_id = 'L6'"), ==, 60000);
+  g_assert_cmpint (query_int (f, "SELECT amount FROM opportunities WHERE "
+                                 "external_id = 'D1'"), ==, 9900);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM opportunities WHERE "
+                                 "name = 'Blank'"), ==, 2);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM opportunities WHERE "
+                                 "external_id = 'L9999999'"), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM import_rejects WHERE "
+                                 "import_id = 2"), ==, 1);
+
+  again = import (f, path, "opportunities", &error);
+  g_assert_no_error (error);
+  /* Only L6 changes: its two rows disagree, so each one overwrites the
+   * other, and the table ends as it was.
+   */
+  assert_counts (again, 0, 2, n + 4, 1);
+  g_assert_cmpint (query_int (f, "SELECT amount FROM opportunities WHERE "
+                                 "external_id = 'L6'"), ==, 60000);
+
+  g_assert_true (sales_import_revert (f->workspace,
+                                      sales_importer_get_import_id (again),
+                                      &error));
+  g_assert_true (sales_import_revert (f->workspace,
+                                      sales_importer_get_import_id (large),
+                                      &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM opportunities"), ==,
+                   3);
+  g_assert_cmpint (query_int (f, "SELECT amount FROM opportunities WHERE "
+                                 "external_id = 'D1'"), ==, 120050);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -669,6 +739,7 @@ main (int    argc,
   ADD ("/importer/reimport-some-ids-missing",
        test_reimport_some_ids_missing);
   ADD ("/importer/kpi-roll-up", test_kpi_roll_up);
+  ADD ("/importer/large-file-every-row", test_large_file_every_row);
   ADD ("/importer/date-order-decided-late", test_date_order_decided_late);
   ADD ("/importer/remembered-mapping", test_remembered_mapping);
   ADD ("/importer/async", test_async);
