@@ -1,4 +1,4 @@
-/* sales-import-bulk.c: many rows stored by one INSERT ... SELECT
+/* sales-import-bulk.c: the rest of a large import in one INSERT ... SELECT
  *
  * Stepping a prepared INSERT once per row costs SQLite a statement start
  * and end each time: cursors opened and closed, a statement journal
@@ -8,9 +8,8 @@
  * a single INSERT ... SELECT stores all of them in one run of its
  * program, as fast as SQLite copies one table into another.
  *
- * The module lives on the connection only while _sales_import_bulk_run()
- * runs, and is direct-only: no view or trigger of a workspace can name
- * it.
+ * The module lives on the connection only while the statement runs, and
+ * is direct-only: no view or trigger of a workspace can name it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,17 +19,27 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "sales-error.h"
-#include "sales-import-bulk.h"
+#include "sales-import-writer-private.h"
 
 #define MODULE_NAME "sales_import_rows"
+
+/* Hands out the next row's values and extra (nullable), valid until the
+ * next call; the values %NULL at the end. %FALSE with @error set stops
+ * the statement.
+ */
+typedef gboolean (*NextRow) (gpointer            data,
+                             const SalesValue  **values,
+                             const char        **extra,
+                             GError            **error);
 
 typedef struct
 {
   guint                n_values;
-  SalesImportBulkNext  next;
+  NextRow              next;
   gpointer             data;
   GError              *error;
 } Source;
@@ -223,38 +232,22 @@ static const sqlite3_module rows_module = {
   .xRowid = rows_rowid,
 };
 
-/**
- * _sales_import_bulk_run:
- * @db: a connection inside a write transaction
- * @path: the file imported, for messages
- * @insert: a statement that reads `sales_import_rows`, whose columns are
- *   `v0` to `v{n_values - 1}` and `extra`
- * @n_values: values per row
- * @next: hands out the rows; it may run other statements on @db
- * @data: for @next
- * @error: return location for a #GError
- *
- * Runs @insert once over every row @next hands out.
- *
- * Returns: %TRUE when the statement ran to its end; %FALSE with @next's
- *   error, or %SALES_ERROR_SQL
+/* Runs @insert, which reads `sales_import_rows` (columns v0 to
+ * v{n_values - 1} and extra), over every row @next hands out. Returns
+ * %FALSE with @next's error, or %SALES_ERROR_SQL.
  */
-gboolean
-_sales_import_bulk_run (sqlite3              *db,
-                        const char           *path,
-                        const char           *insert,
-                        guint                 n_values,
-                        SalesImportBulkNext   next,
-                        gpointer              data,
-                        GError              **error)
+static gboolean
+run_insert (sqlite3       *db,
+            const char    *path,
+            const char    *insert,
+            guint          n_values,
+            NextRow        next,
+            gpointer       data,
+            GError       **error)
 {
   Source source = { n_values, next, data, NULL };
   sqlite3_stmt *stmt = NULL;
   int rc;
-
-  g_return_val_if_fail (db != NULL, FALSE);
-  g_return_val_if_fail (insert != NULL, FALSE);
-  g_return_val_if_fail (next != NULL, FALSE);
 
   rc = sqlite3_create_module_v2 (db, MODULE_NAME, &rows_module, &source,
                                  NULL);
@@ -279,4 +272,93 @@ _sales_import_bulk_run (sqlite3              *db,
     }
 
   return TRUE;
+}
+
+/* No insert gives a row this id: the mark that the last one was skipped. */
+#define NOT_INSERTED G_MININT64
+
+/* The bulk INSERT's source. It stores the rows it only hands over when
+ * the INSERT skipped them for an id already taken (a re-import, or rows
+ * of the file that share an id), row by row like any other, and keeps
+ * the rejected ones.
+ */
+static gboolean
+next_for_insert (gpointer            data,
+                 const SalesValue  **values,
+                 const char        **extra,
+                 GError            **error)
+{
+  SalesImportWriter *self = data;
+  const SalesPreparedRow *row = g_steal_pointer (&self->pending);
+
+  if (row != NULL)
+    {
+      if (sqlite3_last_insert_rowid (self->db) != NOT_INSERTED)
+        self->counts.inserted++;
+      else if (!_sales_import_writer_store_prepared (self, row, error))
+        return FALSE;
+    }
+
+  while ((row = self->source (self->source_data, error)) != NULL)
+    {
+      self->counts.rows_read++;
+      if (row->reason == NULL)
+        break;
+      if (!_sales_import_writer_add_reject (self, &row->row, row->bad_column,
+                                            row->reason, error))
+        return FALSE;
+    }
+
+  *values = NULL;
+  if (row == NULL)
+    return *error == NULL;
+
+  self->pending = row;
+  *values = row->values;
+  *extra = row->extra;
+  sqlite3_set_last_insert_rowid (self->db, NOT_INSERTED);
+  return TRUE;
+}
+
+/**
+ * _sales_import_writer_store_rest:
+ * @self: a writer that began
+ * @source: hands out the rest of the rows, %NULL at the end or with its
+ *   error set
+ * @data: for @source
+ * @error: return location for a #GError
+ *
+ * Stores every row @source hands out as _sales_import_writer_store()
+ * would, but through one INSERT ... SELECT (see the top of this file).
+ *
+ * Returns: %FALSE with @source's error or when the database failed
+ */
+gboolean
+_sales_import_writer_store_rest (SalesImportWriter     *self,
+                                 SalesImportRowSource   source,
+                                 gpointer               data,
+                                 GError               **error)
+{
+  g_autoptr(GString) insert = g_string_new (NULL);
+  gboolean ok;
+
+  g_string_printf (insert, "INSERT INTO %s (", self->table->name);
+  for (guint i = 0; i < self->n_written; i++)
+    g_string_append_printf (insert, "%s, ",
+                            _sales_import_converter_get_field (self->converter,
+                                                               i)->name);
+  g_string_append (insert, "import_id, extra) SELECT ");
+  for (guint i = 0; i < self->n_written; i++)
+    g_string_append_printf (insert, "v%u, ", i);
+  g_string_append_printf (insert, "%" PRId64 ", extra FROM sales_import_rows"
+                          " WHERE true ON CONFLICT DO NOTHING",
+                          self->import_id);
+
+  self->source = source;
+  self->source_data = data;
+  ok = run_insert (self->db, self->path, insert->str, self->n_written,
+                   next_for_insert, self, error);
+  self->source = NULL;
+  self->pending = NULL;
+  return ok;
 }

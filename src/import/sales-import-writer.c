@@ -29,49 +29,10 @@
 #include <string.h>
 
 #include "sales-error.h"
-#include "sales-import-bulk.h"
-#include "sales-import-claims.h"
-#include "sales-import-writer.h"
+#include "sales-import-writer-private.h"
 #include "sales-limits.h"
 #include "sales-schema.h"
 
-struct _SalesImportWriter
-{
-  sqlite3              *db;
-  char                 *path;
-  const SalesMapping   *mapping;
-  SalesImportConverter *converter;
-  const SalesTableInfo *table;
-  guint                 n_written;
-  int                   id_index;       /* of external_id in written */
-
-  /* The row being stored. */
-  SalesValue           *values;
-  const char           *extra;
-
-  sqlite3_stmt         *insert;
-  sqlite3_stmt         *select;
-  sqlite3_stmt         *update;
-  sqlite3_stmt         *change;
-  sqlite3_stmt         *reject;
-  SalesImportClaims    *claims;
-  char                  key[64];        /* a repeated row's id */
-
-  gboolean              began;
-  gboolean              was_empty;
-  gboolean              triggers_suspended;
-  GPtrArray            *dropped_indexes;  /* their CREATE statements */
-  GPtrArray            *dropped_triggers; /* likewise */
-  gint64                import_id;
-  SalesImportCounts     counts;
-  GPtrArray            *rejects;
-  GString              *cells;
-
-  /* While _sales_import_writer_store_rest() runs. */
-  SalesImportRowSource     source;
-  gpointer                 source_data;
-  const SalesPreparedRow  *pending;     /* handed to the INSERT last */
-};
 
 void
 sales_import_reject_free (SalesImportReject *reject)
@@ -383,12 +344,12 @@ _sales_import_writer_begin (SalesImportWriter  *self,
   return drop_indexes (self, error);
 }
 
-static gboolean
-add_reject (SalesImportWriter  *self,
-            const SalesRow     *row,
-            int                 column,
-            const char         *reason,
-            GError            **error)
+gboolean
+_sales_import_writer_add_reject (SalesImportWriter  *self,
+                                 const SalesRow     *row,
+                                 int                 column,
+                                 const char         *reason,
+                                 GError            **error)
 {
   g_autofree char *name = column >= 0 ?
     _sales_import_converter_column_name (self->converter, column) : NULL;
@@ -712,10 +673,11 @@ store_fingerprinted (SalesImportWriter  *self,
     }
 }
 
-static gboolean
-store_prepared (SalesImportWriter       *self,
-                const SalesPreparedRow  *row,
-                GError                 **error)
+/* Stores one converted row by itself: matched by its id, or its cells. */
+gboolean
+_sales_import_writer_store_prepared (SalesImportWriter       *self,
+                                     const SalesPreparedRow  *row,
+                                     GError                 **error)
 {
   self->values = row->values;
   self->extra = row->extra;
@@ -743,9 +705,10 @@ _sales_import_writer_store (SalesImportWriter       *self,
 {
   self->counts.rows_read++;
   if (row->reason != NULL)
-    return add_reject (self, &row->row, row->bad_column, row->reason, error);
+    return _sales_import_writer_add_reject (self, &row->row, row->bad_column,
+                                            row->reason, error);
 
-  if (!store_prepared (self, row, error))
+  if (!_sales_import_writer_store_prepared (self, row, error))
     return FALSE;
 
   if (self->counts.inserted + self->counts.updated ==
@@ -766,94 +729,6 @@ gboolean
 _sales_import_writer_can_store_rest (SalesImportWriter *self)
 {
   return self->triggers_suspended;
-}
-
-/* No insert gives a row this id: the mark that the last one was skipped. */
-#define NOT_INSERTED G_MININT64
-
-/* The bulk INSERT's source. It stores the rows it only hands over when
- * the INSERT skipped them for an id already taken (a re-import, or rows
- * of the file that share an id), row by row like any other, and keeps
- * the rejected ones.
- */
-static gboolean
-next_for_insert (gpointer            data,
-                 const SalesValue  **values,
-                 const char        **extra,
-                 GError            **error)
-{
-  SalesImportWriter *self = data;
-  const SalesPreparedRow *row = g_steal_pointer (&self->pending);
-
-  if (row != NULL)
-    {
-      if (sqlite3_last_insert_rowid (self->db) != NOT_INSERTED)
-        self->counts.inserted++;
-      else if (!store_prepared (self, row, error))
-        return FALSE;
-    }
-
-  while ((row = self->source (self->source_data, error)) != NULL)
-    {
-      self->counts.rows_read++;
-      if (row->reason == NULL)
-        break;
-      if (!add_reject (self, &row->row, row->bad_column, row->reason, error))
-        return FALSE;
-    }
-
-  *values = NULL;
-  if (row == NULL)
-    return *error == NULL;
-
-  self->pending = row;
-  *values = row->values;
-  *extra = row->extra;
-  sqlite3_set_last_insert_rowid (self->db, NOT_INSERTED);
-  return TRUE;
-}
-
-/**
- * _sales_import_writer_store_rest:
- * @self: a writer that began
- * @source: hands out the rest of the rows, %NULL at the end or with its
- *   error set
- * @data: for @source
- * @error: return location for a #GError
- *
- * Stores every row @source hands out as _sales_import_writer_store()
- * would, but through one INSERT ... SELECT (sales-import-bulk.c).
- *
- * Returns: %FALSE with @source's error or when the database failed
- */
-gboolean
-_sales_import_writer_store_rest (SalesImportWriter     *self,
-                                 SalesImportRowSource   source,
-                                 gpointer               data,
-                                 GError               **error)
-{
-  g_autoptr(GString) insert = g_string_new (NULL);
-  gboolean ok;
-
-  g_string_printf (insert, "INSERT INTO %s (", table_name (self));
-  for (guint i = 0; i < self->n_written; i++)
-    g_string_append_printf (insert, "%s, ",
-                            _sales_import_converter_get_field (self->converter,
-                                                               i)->name);
-  g_string_append (insert, "import_id, extra) SELECT ");
-  for (guint i = 0; i < self->n_written; i++)
-    g_string_append_printf (insert, "v%u, ", i);
-  g_string_append_printf (insert, "%" PRId64 ", extra FROM sales_import_rows"
-                          " WHERE true ON CONFLICT DO NOTHING",
-                          self->import_id);
-
-  self->source = source;
-  self->source_data = data;
-  ok = _sales_import_bulk_run (self->db, self->path, insert->str,
-                               self->n_written, next_for_insert, self, error);
-  self->source = NULL;
-  self->pending = NULL;
-  return ok;
 }
 
 static gboolean
