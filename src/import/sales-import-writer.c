@@ -45,6 +45,9 @@ sales_import_reject_free (SalesImportReject *reject)
   g_free (reject->reason);
   g_free (reject);
 }
+/* The page cache while the indexes are built: see finish. */
+#define SORT_CACHE_KIB 8192
+
 static gboolean
 sql_error (SalesImportWriter  *self,
            GError            **error)
@@ -781,9 +784,13 @@ _sales_import_writer_finish (SalesImportWriter  *self,
 
   /* By now the reading thread is done and a core idle: one helper thread
    * sorts while SQLite reads the table. Two helpers were no faster on two
-   * cores, and their runs' memory grew with the table.
+   * cores, and their runs' memory grew with the table. The sorter hands
+   * over a run each time it has gathered as much as the page cache holds:
+   * runs of SORT_CACHE_KIB keep the helper busiest (a million rows'
+   * date index took 0.6 s, against 0.8 s with 16 MB and 1.0 s with 32).
    */
-  if (!exec (self, "PRAGMA threads = 1", error))
+  if (!exec (self, "PRAGMA threads = 1; PRAGMA cache_size = -"
+                   G_STRINGIFY (SORT_CACHE_KIB), error))
     return FALSE;
   for (guint d = 0; d < G_N_ELEMENTS (dropped); d++)
     {
@@ -792,7 +799,8 @@ _sales_import_writer_finish (SalesImportWriter  *self,
           return FALSE;
       g_ptr_array_set_size (dropped[d], 0);
     }
-  if (!exec (self, "PRAGMA threads = 0", error))
+  if (!exec (self, "PRAGMA threads = 0; PRAGMA cache_size = -"
+                   G_STRINGIFY (SALES_IMPORT_CACHE_KIB), error))
     return FALSE;
 
   return record_counts (self, checksum, error);

@@ -358,16 +358,13 @@ sales_importer_prepare (SalesImporter  *self,
                                                    error)) == NULL)
     return FALSE;
 
-  /* The page cache is also how much the index builds' sorter gathers
-   * before it hands a run to its helper thread (see the writer): 8 MB
-   * keeps both cores busy, where 16 MB made a million-row import a tenth
-   * slower and 32 MB a quarter, and it keeps the peak memory near 40 MB
-   * whatever the file's size. CHECK constraints are off on this
-   * connection because every value was checked by the converter, and the
-   * outcome's IN list costs a temporary table per row.
+  /* See SALES_IMPORT_CACHE_KIB for the page cache. CHECK constraints are
+   * off on this connection because every value was checked by the
+   * converter, and the outcome's IN list costs a temporary table per row.
    */
   sqlite3_exec (self->db, "PRAGMA ignore_check_constraints = ON;"
-                          "PRAGMA cache_size = -8192;"
+                          "PRAGMA cache_size = -"
+                          G_STRINGIFY (SALES_IMPORT_CACHE_KIB) ";"
                           "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
 
   g_clear_object (&self->reader);
