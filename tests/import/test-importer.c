@@ -663,7 +663,8 @@ test_large_file_every_row (Fixture       *f,
                            gconstpointer  data)
 {
   guint n = SALES_IMPORT_TRIGGER_MAX_ROWS + 3000;
-  g_autoptr(GString) text = g_string_new ("Deal ID,Deal Name,Amount\n");
+  g_autoptr(GString) text = g_string_new ("Deal ID,Deal Name,Amount,"
+                                          "Region\n");
   g_autofree char *v1 = write_csv (f, "v1.csv", deals_v1);
   g_autofree char *path = NULL;
   g_autoptr(SalesImporter) seed = import (f, v1, NULL, NULL);
@@ -673,13 +674,13 @@ test_large_file_every_row (Fixture       *f,
   const SalesImportReject *reject;
 
   for (guint i = 0; i < n; i++)
-    g_string_append_printf (text, "L%u,Deal %u,%u\n", i, i, i + 1);
-  g_string_append (text, "L5,Deal 5,6\n");           /* line n + 2 */
-  g_string_append (text, "L6,Deal 6,600\n");
-  g_string_append (text, "L7,Deal 7,seven\n");
-  g_string_append (text, "D1,Alpha,99\n");
-  g_string_append (text, ",Blank,1\n,Blank,1\n");
-  g_string_append (text, "L9999999,Last,1\n");
+    g_string_append_printf (text, "L%u,Deal %u,%u,R%u\n", i, i, i + 1, i);
+  g_string_append (text, "L5,Deal 5,6,R5\n");        /* line n + 2 */
+  g_string_append (text, "L6,Deal 6,600,R6\n");
+  g_string_append (text, "L7,Deal 7,seven,R7\n");
+  g_string_append (text, "D1,Alpha,99,EU\n");
+  g_string_append (text, ",Blank,1,\n,Blank,1,\n");
+  g_string_append (text, "L9999999,Last,1,\n");
   path = write_csv (f, "large.csv", text->str);
 
   large = import (f, path, "opportunities", &error);
@@ -695,7 +696,12 @@ test_large_file_every_row (Fixture       *f,
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM opportunities WHERE "
                                  "name = 'Blank'"), ==, 2);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM opportunities WHERE "
-                                 "external_id = 'L9999999'"), ==, 1);
+                                 "external_id = 'L9999999' AND extra IS "
+                                 "NULL"), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM opportunities WHERE "
+                                 "extra = '{\"Region\":\"R4999\"}' AND "
+                                 "external_id = 'L4999' AND import_id = 2"),
+                   ==, 1);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM import_rejects WHERE "
                                  "import_id = 2"), ==, 1);
 
