@@ -27,7 +27,8 @@ struct _SalesImportWriter
 
   sqlite3_stmt         *insert;
   sqlite3_stmt         *select;
-  sqlite3_stmt         *update;
+  sqlite3_stmt         *update;         /* of every field */
+  GHashTable           *updates;        /* changed fields -> UPDATE */
   sqlite3_stmt         *change;
   sqlite3_stmt         *reject;
   SalesImportClaims    *claims;

@@ -144,6 +144,12 @@ prepare_statements (SalesImportWriter  *self,
                                   "VALUES (?, ?, ?, ?, ?, ?)", error)) != NULL;
 }
 
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
 /**
  * _sales_import_writer_new:
  * @db: a connection of its own, outside any transaction
@@ -177,6 +183,10 @@ _sales_import_writer_new (sqlite3               *db,
     (GDestroyNotify)sales_import_reject_free);
   self->cells = g_string_new (NULL);
   self->claims = _sales_import_claims_new (db);
+  self->updates = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                         finalize_statement);
+  /* A bit per written field and one for extra (changed_fields). */
+  g_assert (self->n_written < 64);
 
   if (!prepare_statements (self, error))
     return NULL;
@@ -194,6 +204,7 @@ _sales_import_writer_free (SalesImportWriter *self)
   sqlite3_finalize (self->insert);
   sqlite3_finalize (self->select);
   sqlite3_finalize (self->update);
+  g_hash_table_unref (self->updates);
   sqlite3_finalize (self->change);
   sqlite3_finalize (self->reject);
   _sales_import_claims_free (self->claims);
@@ -459,22 +470,68 @@ same_value (sqlite3_stmt     *stmt,
     }
 }
 
-static gboolean
-row_is_unchanged (SalesImportWriter *self,
-                  gboolean           has_extra)
+/* What the stored row @self->select points at differs in: bit i for
+ * written field i, bit n_written for extra; 0 when it is unchanged.
+ */
+static guint64
+changed_fields (SalesImportWriter *self,
+                gboolean           has_extra)
 {
   guint n = self->n_written;
+  int extra_type = sqlite3_column_type (self->select, n + 1);
+  guint64 changed = 0;
 
   for (guint i = 0; i < n; i++)
     if (!same_value (self->select, i + 1, &self->values[i]))
-      return FALSE;
+      changed |= G_GUINT64_CONSTANT (1) << i;
 
-  if (!has_extra)
-    return sqlite3_column_type (self->select, n + 1) == SQLITE_NULL;
+  if (has_extra ? extra_type != SQLITE_TEXT ||
+                  !g_str_equal ((const char *)sqlite3_column_text
+                                (self->select, n + 1), self->extra)
+                : extra_type != SQLITE_NULL)
+    changed |= G_GUINT64_CONSTANT (1) << n;
 
-  return sqlite3_column_type (self->select, n + 1) == SQLITE_TEXT &&
-         g_str_equal ((const char *)sqlite3_column_text (self->select, n + 1),
-                      self->extra);
+  return changed;
+}
+
+/* An UPDATE of the @changed fields only: setting a date to the value it
+ * has still moves the row's entry in that date's index, and a re-import
+ * mostly changes amounts and stages. Its parameters are those of the
+ * full UPDATE. Past MAX_UPDATES kinds of change, the full one serves.
+ */
+#define MAX_UPDATES 64
+
+static sqlite3_stmt *
+update_statement (SalesImportWriter  *self,
+                  guint64             changed,
+                  GError            **error)
+{
+  gpointer key = GSIZE_TO_POINTER ((gsize)changed);
+  guint n = self->n_written;
+  g_autoptr(GString) sql = NULL;
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->updates, key);
+
+  if (stmt != NULL)
+    return stmt;
+  if (g_hash_table_size (self->updates) >= MAX_UPDATES)
+    return self->update;
+
+  sql = g_string_new (NULL);
+  g_string_printf (sql, "UPDATE %s SET ", table_name (self));
+  for (guint i = 0; i < n; i++)
+    if (changed & (G_GUINT64_CONSTANT (1) << i))
+      g_string_append_printf (sql, "%s = ?%u, ",
+                              _sales_import_converter_get_field
+                              (self->converter, i)->name, i + 1);
+  if (changed & (G_GUINT64_CONSTANT (1) << n))
+    g_string_append_printf (sql, "extra = ?%u, ", n + 2);
+  g_string_truncate (sql, sql->len - 2);
+  g_string_append_printf (sql, " WHERE id = ?%u", n + 3);
+
+  stmt = prepare (self, sql->str, error);
+  if (stmt != NULL)
+    g_hash_table_insert (self->updates, key, stmt);
+  return stmt;
 }
 
 static gboolean
@@ -489,17 +546,22 @@ step_reset (sqlite3_stmt *stmt)
 static gboolean
 update_row (SalesImportWriter  *self,
             gint64              id,
+            guint64             changed,
             gboolean            has_extra,
             GError            **error)
 {
+  sqlite3_stmt *update;
+
   sqlite3_bind_int64 (self->change, 1, self->import_id);
   sqlite3_bind_int64 (self->change, 2, id);
   if (!step_reset (self->change))
     return sql_error (self, error);
 
-  bind_row (self, self->update, has_extra);
-  sqlite3_bind_int64 (self->update, self->n_written + 3, id);
-  if (!step_reset (self->update))
+  if ((update = update_statement (self, changed, error)) == NULL)
+    return FALSE;
+  bind_row (self, update, has_extra);
+  sqlite3_bind_int64 (update, self->n_written + 3, id);
+  if (!step_reset (update))
     return sql_error (self, error);
 
   self->counts.updated++;
@@ -546,6 +608,7 @@ match_existing (SalesImportWriter  *self,
                 GError            **error)
 {
   sqlite3_stmt *s = self->select;
+  guint64 changed;
   gint64 id;
   int rc;
 
@@ -566,15 +629,15 @@ match_existing (SalesImportWriter  *self,
     }
 
   id = sqlite3_column_int64 (s, 0);
-  if (row_is_unchanged (self, has_extra))
+  changed = changed_fields (self, has_extra);
+  sqlite3_reset (s);
+  if (changed == 0)
     {
-      sqlite3_reset (s);
       self->counts.unchanged++;
       return TRUE;
     }
 
-  sqlite3_reset (s);
-  return update_row (self, id, has_extra, error);
+  return update_row (self, id, changed, has_extra, error);
 }
 
 static gboolean
