@@ -33,6 +33,8 @@
 #include "sales-limits.h"
 #include "sales-schema.h"
 
+/* The page cache while the indexes are built: see finish. */
+#define SORT_CACHE_KIB 8192
 
 void
 sales_import_reject_free (SalesImportReject *reject)
@@ -45,8 +47,6 @@ sales_import_reject_free (SalesImportReject *reject)
   g_free (reject->reason);
   g_free (reject);
 }
-/* The page cache while the indexes are built: see finish. */
-#define SORT_CACHE_KIB 8192
 
 static gboolean
 sql_error (SalesImportWriter  *self,
