@@ -511,6 +511,7 @@ write_rows (SalesImporter            *self,
       if (!_sales_import_writer_store (writer, row, error))
         return FALSE;
 
+      /* The rest in one statement; a failure leaves its error in local. */
       if (_sales_import_writer_can_store_rest (writer))
         {
           _sales_import_writer_store_rest (writer, feed_next, &feed, &local);
