@@ -36,8 +36,10 @@
 /* The page size of a new workspace. A large import is mostly b-tree
  * work per page (balancing, the index sorts' merges, the WAL's frames):
  * 16 KiB pages make a million-row load about a fifth faster than
- * SQLite's default 4 KiB, and reading is no slower. Older workspaces
- * keep the size they were made with.
+ * SQLite's default 4 KiB (8 KiB: a tenth), and a full scan of a table
+ * about a third faster. Lookups of a few rows read more bytes: the KPI
+ * update after a one-row edit of a million-row workspace went from 0.66
+ * to 0.75 s. Older workspaces keep the size they were made with.
  */
 #define SALES_WORKSPACE_PAGE_SIZE 16384
 
