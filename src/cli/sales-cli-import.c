@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "sales-cli.h"
 #include "sales-error.h"
@@ -478,6 +479,60 @@ import_failed (GError   *error,
   return status;
 }
 
+/* On a terminal, a long import shows how far it is on one line of
+ * standard error, which the result then replaces.
+ */
+typedef struct
+{
+  char *name;
+  int   percent;
+} Progress;
+
+static void
+progress_free (gpointer data)
+{
+  Progress *progress = data;
+
+  /* Back to the start of the line, cleared for what follows. */
+  if (progress->percent >= 0)
+    fputs ("\r\033[K", stderr);
+  g_free (progress->name);
+  g_free (progress);
+}
+
+static void
+progress_cb (double   fraction,
+             gpointer data)
+{
+  Progress *progress = data;
+  int percent = (int)(fraction * 100);
+
+  if (percent == progress->percent)
+    return;
+
+  progress->percent = percent;
+  fputc ('\r', stderr);
+  /* Translators: the file being imported and how much of it is done. */
+  fprintf (stderr, _("Importing “%s”: %d %%"), progress->name, percent);
+  fflush (stderr);
+}
+
+static void
+show_progress (SalesImporter *importer,
+               const char    *path)
+{
+  Progress *progress;
+
+  if (!isatty (STDERR_FILENO))
+    return;
+
+  progress = g_new0 (Progress, 1);
+  progress->name = g_path_get_basename (path);
+  progress->percent = -1;
+  sales_importer_set_progress_func (importer, progress_cb, progress,
+                                    progress_free);
+}
+
 static void
 print_result (SalesImporter  *importer,
               SalesWorkspace *workspace,
@@ -509,6 +564,7 @@ sales_cli_import (int    argc,
   GError *error = NULL;
   gboolean dry_run = FALSE;
   gboolean as_json = FALSE;
+  gboolean ok;
   int status = SALES_CLI_OK;
   g_auto(ReadingOptions) reading = { NULL, NULL, -1, 0 };
   const GOptionEntry entries[] = {
@@ -551,8 +607,12 @@ sales_cli_import (int    argc,
   sales_importer_set_header_row (importer, reading.header_row);
   add_choices (importer, (const char *const *)maps,
                (const char *const *)sets, table != NULL);
+  show_progress (importer, argv[2]);
 
-  if (!sales_importer_run (importer, NULL, &error))
+  ok = sales_importer_run (importer, NULL, &error);
+  /* Clears the progress line before any message. */
+  sales_importer_set_progress_func (importer, NULL, NULL, NULL);
+  if (!ok)
     return import_failed (error, maps != NULL || sets != NULL ||
                                  table != NULL || reading.encoding != NULL);
 

@@ -3,8 +3,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* posix_openpt () and its companions. */
+#define _XOPEN_SOURCE 600
+
+#include <fcntl.h>
 #include <json-glib/json-glib.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "reader-test.h"
 #include "salesops-test.h"
@@ -444,6 +451,87 @@ test_reading_options (Fixture       *f,
   g_assert_cmpint (sales_test_run_cli (bad_row, NULL, NULL), ==, 2);
 }
 
+/* Runs salesops-cli with @args and its standard error on a terminal of
+ * its own; returns what that terminal received, and the exit status in
+ * @status.
+ */
+static char *
+run_cli_on_terminal (const char *const *args,
+                     int               *status)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GString) shown = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  int master = posix_openpt (O_RDWR | O_NOCTTY);
+  int slave, null;
+  char buffer[4096];
+  ssize_t n;
+  GPid pid;
+
+  g_assert_cmpint (master, >=, 0);
+  g_assert_cmpint (grantpt (master), ==, 0);
+  g_assert_cmpint (unlockpt (master), ==, 0);
+  slave = open (ptsname (master), O_RDWR | O_NOCTTY);
+  null = open ("/dev/null", O_WRONLY);
+  g_assert_cmpint (slave, >=, 0);
+
+  g_ptr_array_add (argv, (gpointer)g_getenv ("SALESOPS_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer)args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_async_with_fds (NULL, (char **)argv->pdata, NULL,
+                          G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, -1,
+                          null, slave, &error);
+  g_assert_no_error (error);
+  close (slave);
+  close (null);
+
+  /* The terminal reads as an error once the program has closed it. */
+  while ((n = read (master, buffer, sizeof buffer)) > 0)
+    g_string_append_len (shown, buffer, n);
+  close (master);
+  g_assert_cmpint (waitpid (pid, status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+
+  return g_string_free (g_steal_pointer (&shown), FALSE);
+}
+
+/* On a terminal, a long import says how far it is on one line that it
+ * clears at the end; elsewhere standard error stays empty.
+ */
+static void
+test_progress_on_terminal (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new ("Deal ID,Amount\n");
+  g_autofree char *path = g_build_filename (f->dir, "big.csv", NULL);
+  const char *args[] = { "import", f->workspace, path, NULL };
+  const char *again[] = { "import", f->workspace, path, "--json", NULL };
+  g_autofree char *shown = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  int status = -1;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (text, "P%u,%u\n", i, i);
+  sales_test_write_file (path, text->str, -1);
+
+  shown = run_cli_on_terminal (args, &status);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_assert_true (g_str_has_prefix (shown, "\rImporting “big.csv”: 0 %"));
+  g_assert_nonnull (strstr (shown, "\rImporting “big.csv”: 100 %"));
+  /* Each report a percentage, never going back. */
+  lines = g_strsplit (shown, "\rImporting “big.csv”: ", -1);
+  for (guint i = 2; lines[i] != NULL; i++)
+    g_assert_cmpint (atoi (lines[i]), >, atoi (lines[i - 1]));
+  g_assert_true (g_str_has_suffix (shown, "\r\033[K"));
+
+  g_assert_cmpint (sales_test_run_cli (again, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_nonnull (strstr (out, "\"unchanged\" : 20000"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -460,6 +548,7 @@ main (int    argc,
   ADD ("/import-cli/deep-header", test_deep_header);
   ADD ("/import-cli/errors", test_errors);
   ADD ("/import-cli/reading-options", test_reading_options);
+  ADD ("/import-cli/progress-on-terminal", test_progress_on_terminal);
 
   return g_test_run ();
 }
