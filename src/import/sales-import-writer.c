@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "sales-error.h"
+#include "sales-import-schema.h"
 #include "sales-import-writer-private.h"
 #include "sales-limits.h"
 #include "sales-schema.h"
@@ -236,9 +237,8 @@ count_rows_up_to (SalesImportWriter  *self,
   return rows;
 }
 
-/* Drops the table's schema objects of @type whose name matches @glob
- * (indexes, triggers), keeping their CREATE statements in @dropped so
- * that finish can make them again in the same transaction.
+/* Sets aside the table's schema objects of @type named like @glob
+ * (sales-import-schema.c); finish makes them again.
  */
 static gboolean
 drop_schema_objects (SalesImportWriter  *self,
@@ -247,35 +247,9 @@ drop_schema_objects (SalesImportWriter  *self,
                      GPtrArray          *dropped,
                      GError            **error)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-
-  stmt = prepare (self, "SELECT name, sql FROM sqlite_schema WHERE "
-                        "type = ?1 AND tbl_name = ?2 AND sql IS NOT NULL "
-                        "AND name GLOB ?3", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, table_name (self), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, glob, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *name = (const char *)sqlite3_column_text (stmt, 0);
-
-      g_ptr_array_add (names, g_strdup (name));
-      g_ptr_array_add (dropped,
-                       g_strdup ((const char *)sqlite3_column_text (stmt, 1)));
-    }
-  sqlite3_finalize (stmt);
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *drop = g_strdup_printf ("DROP %s \"%s\"", type,
-                                               (char *)names->pdata[i]);
-
-      if (!exec (self, drop, error))
-        return FALSE;
-    }
+  if (_sales_import_schema_drop (self->db, table_name (self), type, glob,
+                                 dropped) != SQLITE_OK)
+    return sql_error (self, error);
 
   return TRUE;
 }
@@ -856,12 +830,8 @@ _sales_import_writer_finish (SalesImportWriter  *self,
                    G_STRINGIFY (SORT_CACHE_KIB), error))
     return FALSE;
   for (guint d = 0; d < G_N_ELEMENTS (dropped); d++)
-    {
-      for (guint i = 0; i < dropped[d]->len; i++)
-        if (!exec (self, g_ptr_array_index (dropped[d], i), error))
-          return FALSE;
-      g_ptr_array_set_size (dropped[d], 0);
-    }
+    if (_sales_import_schema_restore (self->db, dropped[d]) != SQLITE_OK)
+      return sql_error (self, error);
   if (!exec (self, "PRAGMA threads = 0; PRAGMA cache_size = -"
                    G_STRINGIFY (SALES_IMPORT_CACHE_KIB), error))
     return FALSE;
