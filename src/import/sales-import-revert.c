@@ -18,7 +18,9 @@
 #include <glib/gi18n.h>
 
 #include "sales-error.h"
+#include "sales-import-schema.h"
 #include "sales-importer.h"
+#include "sales-limits.h"
 #include "sales-schema.h"
 
 typedef struct
@@ -171,19 +173,81 @@ restore_updated (Revert  *r,
   return run (r, sql->str, error);
 }
 
+/* The first column of @sql's first row as a number, -1 on error. */
+static gint64
+query_int (Revert      *r,
+           const char  *sql,
+           GError     **error)
+{
+  g_autofree char *text = NULL;
+
+  if (!query (r, sql, &text, NULL, error))
+    return -1;
+
+  return text != NULL ? g_ascii_strtoll (text, NULL, 10) : 0;
+}
+
+/* Taking back a large import writes as many rows as it did: like the
+ * import, it then sets the KPI triggers aside and marks the roll-up for
+ * a rebuild, and when it deletes most of the table, its secondary
+ * indexes too, to build them again over what is left (a million rows:
+ * 20 s with both in place).
+ */
+static gboolean
+set_aside (Revert     *r,
+           GPtrArray  *triggers,
+           GPtrArray  *indexes,
+           GError    **error)
+{
+  g_autofree char *count = g_strdup_printf ("SELECT count (*) FROM %s",
+                                            r->table);
+  gint64 inserted, updated, rows;
+
+  inserted = query_int (r, "SELECT inserted FROM imports WHERE id = ?1",
+                        error);
+  updated = query_int (r, "SELECT updated FROM imports WHERE id = ?1", error);
+  rows = query_int (r, count, error);
+  if (inserted < 0 || updated < 0 || rows < 0)
+    return FALSE;
+
+  if (inserted + updated >= SALES_IMPORT_TRIGGER_MAX_ROWS &&
+      (_sales_import_schema_drop (r->db, r->table, "trigger", "*_kpi_*",
+                                  triggers) != SQLITE_OK ||
+       !run (r, "UPDATE kpi_state SET stale = 1", error)))
+    return sql_error (r, error);
+
+  if (inserted > rows / 2 &&
+      _sales_import_schema_drop (r->db, r->table, "index", "*",
+                                 indexes) != SQLITE_OK)
+    return sql_error (r, error);
+
+  return TRUE;
+}
+
 static gboolean
 revert_in_transaction (Revert  *r,
                        GError **error)
 {
+  g_autoptr(GPtrArray) triggers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *delete = NULL;
 
-  if (!check_revertible (r, error) || !restore_updated (r, error))
+  if (!check_revertible (r, error) ||
+      !set_aside (r, triggers, indexes, error) ||
+      !restore_updated (r, error))
     return FALSE;
 
   delete = g_strdup_printf ("DELETE FROM %s WHERE import_id = ?1", r->table);
-  return run (r, delete, error) &&
-         run (r, "UPDATE imports SET reverted_at = datetime('now') "
-                 "WHERE id = ?1", error);
+  if (!run (r, delete, error) ||
+      !run (r, "UPDATE imports SET reverted_at = datetime('now') "
+               "WHERE id = ?1", error))
+    return FALSE;
+
+  if (_sales_import_schema_restore (r->db, indexes) != SQLITE_OK ||
+      _sales_import_schema_restore (r->db, triggers) != SQLITE_OK)
+    return sql_error (r, error);
+
+  return TRUE;
 }
 
 /**
@@ -215,6 +279,10 @@ sales_import_revert (SalesWorkspace  *workspace,
   r.db = sales_workspace_open_connection (workspace, FALSE, error);
   if (r.db == NULL)
     return FALSE;
+
+  /* Deleting and restoring rows all over a large table: as an import. */
+  sqlite3_exec (r.db, "PRAGMA cache_size = -"
+                      G_STRINGIFY (SALES_IMPORT_CACHE_KIB), NULL, NULL, NULL);
 
   ok = sqlite3_exec (r.db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK ||
        sql_error (&r, error);
