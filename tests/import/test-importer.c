@@ -452,6 +452,59 @@ test_async (Fixture       *f,
   assert_counts (importer, 3, 0, 0, 1);
 }
 
+static void
+count_progress_cb (double   fraction,
+                   gpointer user_data)
+{
+  guint *reports = user_data;
+
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  if (fraction > 0.0 && fraction < 1.0)
+    (*reports)++;
+}
+
+typedef struct
+{
+  gboolean  finished;
+  GError   *error;
+} Run;
+
+static void
+finished_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Run *run = user_data;
+
+  sales_importer_run_finish (SALES_IMPORTER (source), result, &run->error);
+  run->finished = TRUE;
+}
+
+/* A large file in the GUI's way: in a thread, the rest of its rows in
+ * one statement there, progress on the caller's context.
+ */
+static void
+test_async_large (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *big = big_deals_csv (f, 20000);
+  g_autoptr(SalesImporter) importer = sales_importer_new (f->workspace, big);
+  Run run = { FALSE, NULL };
+  guint reports = 0;
+
+  sales_importer_set_progress_func (importer, count_progress_cb, &reports,
+                                    NULL);
+  sales_importer_run_async (importer, NULL, finished_cb, &run);
+  while (!run.finished)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_no_error (run.error);
+  assert_counts (importer, 20000, 0, 0, 0);
+  g_assert_cmpuint (reports, >, 0);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM opportunities"), ==,
+                   20000);
+}
+
 /* A CRM API dump: nested properties flattened by the reader. */
 static void
 test_json_dump (Fixture       *f,
@@ -805,6 +858,7 @@ main (int    argc,
   ADD ("/importer/date-order-decided-late", test_date_order_decided_late);
   ADD ("/importer/remembered-mapping", test_remembered_mapping);
   ADD ("/importer/async", test_async);
+  ADD ("/importer/async-large", test_async_large);
   ADD ("/importer/json-dump", test_json_dump);
   ADD ("/importer/shared/maven-pipeline", test_maven_pipeline);
   ADD ("/importer/shared/olist", test_olist);
