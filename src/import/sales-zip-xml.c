@@ -27,14 +27,65 @@ struct _SalesXmlStream
   guint64           position;
 };
 
+/* libgsf says that a zip member is damaged with a warning of its own,
+ * logged without a domain ("Unable to get child ... incorrect zip
+ * header"), and prints the header it found with g_printerr(), before it
+ * returns the failure that the reader explains with the file's name.
+ * Those lines only repeat that failure in libgsf's words: while libgsf
+ * opens a member they go to the debug log (G_MESSAGES_DEBUG=sales-zip),
+ * and warnings without a domain always do, since every other library and
+ * all of SalesOps log under one.
+ */
+static GPrivate opening_member;
+
+static void
+library_warning_cb (const char     *domain,
+                    GLogLevelFlags  level,
+                    const char     *message,
+                    gpointer        data)
+{
+  g_debug ("%s", message);
+}
+
+static void
+printerr_cb (const char *text)
+{
+  g_autofree char *local = NULL;
+
+  if (g_private_get (&opening_member) != NULL)
+    {
+      g_debug ("%s", text);
+      return;
+    }
+
+  local = g_locale_from_utf8 (text, -1, NULL, NULL, NULL);
+  fputs (local != NULL ? local : text, stderr);
+}
+
+static void
+quiet_library_output (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      g_log_set_handler (NULL, G_LOG_LEVEL_WARNING, library_warning_cb, NULL);
+      g_set_printerr_handler (printerr_cb);
+      g_once_init_leave (&done, 1);
+    }
+}
+
 GsfInfile *
 sales_zip_open (SalesReader  *owner,
                 GError      **error)
 {
   const char *path = sales_reader_get_path (owner);
   g_autoptr(GError) local = NULL;
-  g_autoptr(GsfInput) input = gsf_input_stdio_new (path, &local);
+  g_autoptr(GsfInput) input = NULL;
   GsfInfile *zip;
+
+  quiet_library_output ();
+  input = gsf_input_stdio_new (path, &local);
 
   if (input == NULL)
     {
@@ -63,22 +114,25 @@ static GsfInput *
 child_by_name (GsfInfile  *dir,
                const char *name)
 {
-  GsfInput *child = gsf_infile_child_by_name (dir, name);
+  GsfInput *child;
   int n;
 
-  if (child != NULL)
-    return child;
-
-  n = gsf_infile_num_children (dir);
+  g_private_set (&opening_member, GINT_TO_POINTER (1));
+  child = gsf_infile_child_by_name (dir, name);
+  n = child == NULL ? gsf_infile_num_children (dir) : 0;
   for (int i = 0; i < n; i++)
     {
       const char *other = gsf_infile_name_by_index (dir, i);
 
       if (other != NULL && g_ascii_strcasecmp (other, name) == 0)
-        return gsf_infile_child_by_index (dir, i);
+        {
+          child = gsf_infile_child_by_index (dir, i);
+          break;
+        }
     }
+  g_private_set (&opening_member, NULL);
 
-  return NULL;
+  return child;
 }
 
 GsfInput *

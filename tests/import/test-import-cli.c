@@ -532,6 +532,47 @@ test_progress_on_terminal (Fixture       *f,
   g_assert_nonnull (strstr (out, "\"unchanged\" : 20000"));
 }
 
+/* A workbook whose part is damaged is refused with one line naming the
+ * file and the part, and nothing of the zip library's own reports.
+ */
+static void
+test_damaged_workbook (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "damaged.ods", NULL);
+  const char *args[] = { "preview", path, "--json", NULL };
+  g_autofree char *bytes = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *expected = NULL;
+  gsize length, spoiled = 0;
+
+  reader_test_write_zip (path,
+                         "mimetype", "application/vnd.oasis.opendocument."
+                         "spreadsheet",
+                         "content.xml", "<office:document-content/>", NULL);
+
+  /* Every member's local header but the first loses its signature; the
+   * central directory still lists them.
+   */
+  g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+  for (gsize i = 1; i + 4 <= length; i++)
+    if (memcmp (bytes + i, "PK\3\4", 4) == 0)
+      {
+        bytes[i + 2] = 'X';
+        spoiled++;
+      }
+  g_assert_cmpuint (spoiled, ==, 1);
+  sales_test_write_file (path, bytes, length);
+
+  g_assert_cmpint (sales_test_run_cli (args, &out, &err), ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  expected = g_strdup_printf ("salesops-cli: %s: the workbook has no part "
+                              "content.xml: it is damaged or not a "
+                              "spreadsheet\n", path);
+  g_assert_cmpstr (err, ==, expected);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -549,6 +590,7 @@ main (int    argc,
   ADD ("/import-cli/errors", test_errors);
   ADD ("/import-cli/reading-options", test_reading_options);
   ADD ("/import-cli/progress-on-terminal", test_progress_on_terminal);
+  ADD ("/import-cli/damaged-workbook", test_damaged_workbook);
 
   return g_test_run ();
 }
