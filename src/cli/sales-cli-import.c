@@ -485,8 +485,11 @@ import_failed (GError   *error,
 typedef struct
 {
   char *name;
-  int   percent;
+  int   percent;      /* shown last, -1 before the first */
 } Progress;
+
+/* The percent of SALES_IMPORT_PROGRESS_FINISHING. */
+#define FINISHING 1000
 
 static void
 progress_free (gpointer data)
@@ -505,15 +508,20 @@ progress_cb (double   fraction,
              gpointer data)
 {
   Progress *progress = data;
-  int percent = (int)(fraction * 100);
+  int percent = fraction == SALES_IMPORT_PROGRESS_FINISHING ?
+                FINISHING : (int)(fraction * 100);
 
   if (percent == progress->percent)
     return;
 
   progress->percent = percent;
-  fputc ('\r', stderr);
-  /* Translators: the file being imported and how much of it is done. */
-  fprintf (stderr, _("Importing “%s”: %d %%"), progress->name, percent);
+  fputs ("\r\033[K", stderr);
+  if (percent == FINISHING)
+    /* Translators: every row is stored; indexes are built and saved. */
+    fprintf (stderr, _("Importing “%s”: finishing"), progress->name);
+  else
+    /* Translators: the file being imported and how much of it is done. */
+    fprintf (stderr, _("Importing “%s”: %d %%"), progress->name, percent);
   fflush (stderr);
 }
 

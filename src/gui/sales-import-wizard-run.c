@@ -215,6 +215,15 @@ progress_cb (double   fraction,
 {
   SalesImportWizard *self = data;
 
+  /* The rows are in: the bar stays full while the import is saved. */
+  if (fraction == SALES_IMPORT_PROGRESS_FINISHING)
+    {
+      gtk_progress_bar_set_fraction (self->progress_bar, 1);
+      gtk_progress_bar_set_text (self->progress_bar, _("Saving…"));
+      return;
+    }
+
+  gtk_progress_bar_set_text (self->progress_bar, NULL);
   gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0, 1));
 }
 
@@ -234,6 +243,8 @@ _sales_import_wizard_import (SalesImportWizard *self)
 
   importer = _sales_import_wizard_new_importer (self, FALSE);
   sales_importer_set_progress_func (importer, progress_cb, self, NULL);
+  adw_status_page_set_title (self->progress_page, _("Importing…"));
+  gtk_progress_bar_set_text (self->progress_bar, NULL);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->stop_button), TRUE);
   self->importing = TRUE;

@@ -368,7 +368,6 @@ write_rows (SalesImporter            *self,
       return FALSE;
     }
 
-  deliver_progress (self, 1.0);
   return !check_cancelled (self, cancellable, error);
 }
 
@@ -497,9 +496,11 @@ run_pass (SalesImporter      *self,
     return TRUE;
 
   checksum = sales_file_checksum_finish (g_steal_pointer (file_checksum));
+  deliver_progress (self, SALES_IMPORT_PROGRESS_FINISHING);
   if (!commit (self, writer, checksum, error))
     return FALSE;
 
+  deliver_progress (self, 1.0);
   keep_results (self, writer);
   return TRUE;
 }

@@ -25,8 +25,13 @@ G_DECLARE_FINAL_TYPE (SalesImporter, sales_importer, SALES, IMPORTER, GObject)
 
 /* @fraction runs from 0 to 1 over the file. An import whose whole-column
  * date order turns out different from its sample's goes over the file a
- * second time, and @fraction starts again from 0.
+ * second time, and @fraction starts again from 0. Once every row is
+ * stored, @fraction is SALES_IMPORT_PROGRESS_FINISHING while the indexes
+ * are built and the import is saved (a good part of a large import,
+ * with no fraction to give), then 1 when the import is done.
  */
+#define SALES_IMPORT_PROGRESS_FINISHING (-1.0)
+
 typedef void (*SalesImportProgressFunc) (double   fraction,
                                          gpointer user_data);
 

@@ -418,7 +418,8 @@ progress_cb (double   fraction,
 {
   double *last = user_data;
 
-  g_assert_true (fraction >= 0.0 && fraction <= 1.0);
+  g_assert_true ((fraction >= 0.0 && fraction <= 1.0) ||
+                 fraction == SALES_IMPORT_PROGRESS_FINISHING);
   *last = fraction;
 }
 
@@ -452,15 +453,28 @@ test_async (Fixture       *f,
   assert_counts (importer, 3, 0, 0, 1);
 }
 
+/* What a run reported: how often it was under way, whether it said it
+ * was finishing, and last.
+ */
+typedef struct
+{
+  guint    under_way;
+  gboolean finishing;
+  double   last;
+} Reports;
+
 static void
 count_progress_cb (double   fraction,
                    gpointer user_data)
 {
-  guint *reports = user_data;
+  Reports *reports = user_data;
 
   g_assert_true (g_main_context_is_owner (g_main_context_default ()));
   if (fraction > 0.0 && fraction < 1.0)
-    (*reports)++;
+    reports->under_way++;
+  if (fraction == SALES_IMPORT_PROGRESS_FINISHING)
+    reports->finishing = TRUE;
+  reports->last = fraction;
 }
 
 typedef struct
@@ -490,7 +504,7 @@ test_async_large (Fixture       *f,
   g_autofree char *big = big_deals_csv (f, 20000);
   g_autoptr(SalesImporter) importer = sales_importer_new (f->workspace, big);
   Run run = { FALSE, NULL };
-  guint reports = 0;
+  Reports reports = { 0, FALSE, -1 };
 
   sales_importer_set_progress_func (importer, count_progress_cb, &reports,
                                     NULL);
@@ -500,7 +514,9 @@ test_async_large (Fixture       *f,
 
   g_assert_no_error (run.error);
   assert_counts (importer, 20000, 0, 0, 0);
-  g_assert_cmpuint (reports, >, 0);
+  g_assert_cmpuint (reports.under_way, >, 0);
+  g_assert_true (reports.finishing);
+  g_assert_cmpfloat (reports.last, ==, 1.0);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM opportunities"), ==,
                    20000);
 }
