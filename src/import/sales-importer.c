@@ -425,10 +425,12 @@ decide_formats (SalesImporter     *self,
   return changed;
 }
 
+/* A cancel up to here rolls the import back; from here it is saved. */
 static gboolean
 commit (SalesImporter      *self,
         SalesImportWriter  *writer,
         const char         *checksum,
+        GCancellable       *cancellable,
         GError            **error)
 {
   if (!_sales_import_writer_finish (writer, checksum, error))
@@ -443,6 +445,10 @@ commit (SalesImporter      *self,
       _sales_import_writer_rollback (writer);
       return TRUE;
     }
+
+  sqlite3_progress_handler (self->db, 0, NULL, NULL);
+  if (check_cancelled (self, cancellable, error))
+    return FALSE;
 
   if (sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
     {
@@ -497,12 +503,24 @@ run_pass (SalesImporter      *self,
 
   checksum = sales_file_checksum_finish (g_steal_pointer (file_checksum));
   deliver_progress (self, SALES_IMPORT_PROGRESS_FINISHING);
-  if (!commit (self, writer, checksum, error))
+  if (!commit (self, writer, checksum, cancellable, error))
     return FALSE;
 
   deliver_progress (self, 1.0);
   keep_results (self, writer);
   return TRUE;
+}
+
+/* SQLite calls this every INTERRUPT_STEPS steps of a statement: a cancel
+ * stops the one under way (the rest of a large load, an index build),
+ * which fails, and the import rolls back, instead of waiting for its end.
+ */
+#define INTERRUPT_STEPS 10000
+
+static int
+interrupt_cb (gpointer cancellable)
+{
+  return g_cancellable_is_cancelled (cancellable);
 }
 
 /**
@@ -527,6 +545,7 @@ sales_importer_run (SalesImporter  *self,
                     GError        **error)
 {
   g_autofree SalesColumnFormat *formats = NULL;
+  g_autoptr(GError) local = NULL;
   SalesFileChecksum *checksum = NULL;
   gboolean redo = FALSE;
   gboolean ok;
@@ -536,6 +555,10 @@ sales_importer_run (SalesImporter  *self,
   if (!sales_importer_prepare (self, cancellable, error))
     return FALSE;
 
+  if (cancellable != NULL)
+    sqlite3_progress_handler (self->db, INTERRUPT_STEPS, interrupt_cb,
+                              cancellable);
+
   formats = g_new0 (SalesColumnFormat, self->n_columns);
   for (guint i = 0; i < self->n_columns; i++)
     sales_sniffer_get_column_format (self->sniffer, i, &formats[i]);
@@ -543,17 +566,29 @@ sales_importer_run (SalesImporter  *self,
   checksum = sales_file_checksum_start (self->path);
   self->redone = FALSE;
   ok = run_pass (self, formats, FALSE, &checksum, &redo, cancellable,
-                 error);
+                 &local);
   if (ok && redo)
     {
       g_debug ("%s: the whole columns overrule the sample; reading again",
                self->path);
       self->redone = TRUE;
       ok = run_pass (self, formats, TRUE, &checksum, &redo, cancellable,
-                     error);
+                     &local);
     }
 
   sales_file_checksum_cancel (checksum);
+  sqlite3_progress_handler (self->db, 0, NULL, NULL);
+
+  /* A statement the cancel interrupted fails as SQL; say what it was. */
+  if (!ok && !g_error_matches (local, SALES_ERROR, SALES_ERROR_CANCELLED) &&
+      g_cancellable_is_cancelled (cancellable))
+    {
+      g_clear_error (&local);
+      check_cancelled (self, cancellable, &local);
+    }
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&local));
+
   return ok;
 }
 

@@ -350,6 +350,46 @@ test_kpi_roll_up (Fixture       *f,
   assert_roll_up_current (f);
 }
 
+static void
+cancel_finishing_cb (double   fraction,
+                     gpointer user_data)
+{
+  if (fraction == SALES_IMPORT_PROGRESS_FINISHING)
+    g_cancellable_cancel (user_data);
+}
+
+/* Cancelled once every row is stored, while its indexes are built: the
+ * index build stops, and the import rolls back whole.
+ */
+static void
+test_cancel_while_finishing (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char *schema = "SELECT group_concat (name) FROM (SELECT name FROM"
+                       " sqlite_schema WHERE tbl_name = 'opportunities'"
+                       " ORDER BY name)";
+  g_autofree char *big = big_deals_csv (f, SALES_IMPORT_TRIGGER_MAX_ROWS +
+                                        8000);
+  g_autofree char *before = query_text (f, schema);
+  g_autofree char *after = NULL;
+  gint64 stale = query_int (f, "SELECT stale FROM kpi_state");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(SalesImporter) importer = sales_importer_new (f->workspace, big);
+  g_autoptr(GError) error = NULL;
+
+  sales_importer_set_progress_func (importer, cancel_finishing_cb,
+                                    g_object_ref (cancellable),
+                                    g_object_unref);
+  g_assert_false (sales_importer_run (importer, cancellable, &error));
+  g_assert_error (error, SALES_ERROR, SALES_ERROR_CANCELLED);
+
+  after = query_text (f, schema);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM opportunities"), ==, 0);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM imports"), ==, 0);
+  g_assert_cmpint (query_int (f, "SELECT stale FROM kpi_state"), ==, stale);
+}
+
 /* The rows that settle the order come after the sample. */
 static void
 test_date_order_decided_late (Fixture       *f,
@@ -869,6 +909,7 @@ main (int    argc,
   ADD ("/importer/reimport-some-ids-missing",
        test_reimport_some_ids_missing);
   ADD ("/importer/kpi-roll-up", test_kpi_roll_up);
+  ADD ("/importer/cancel-while-finishing", test_cancel_while_finishing);
   ADD ("/importer/update-changed-fields", test_update_changed_fields);
   ADD ("/importer/large-file-every-row", test_large_file_every_row);
   ADD ("/importer/date-order-decided-late", test_date_order_decided_late);
