@@ -127,27 +127,20 @@ sales_mapper_guess_field (const char *table,
   return synonym != NULL ? synonym->field : NULL;
 }
 
-/**
- * sales_mapper_guess_table:
- * @headers: the header row
- * @n_headers: its length
- *
- * Weighs each table by the headers that name its fields, its own id and
- * the fields only it has counting most.
- *
- * Returns: (nullable): the likeliest table, or %NULL when no header names
- *   a field of any table
+/* The table whose fields the headers name most strongly, or NULL when
+ * none names any or when several tie for the most (a sheet of owners
+ * alone fits leads, deals and forecasts alike); @tied, if given, then
+ * receives the tables that tie.
  */
-const char *
-sales_mapper_guess_table (const char *const *headers,
-                          guint              n_headers)
+static const char *
+guess_table (const char *const *headers,
+             guint              n_headers,
+             GPtrArray         *tied)
 {
   guint n_tables;
   const SalesTableInfo *tables = sales_schema_tables (&n_tables);
+  g_autoptr(GPtrArray) best = g_ptr_array_new ();
   guint best_score = 0;
-  const char *best = NULL;
-
-  g_return_val_if_fail (headers != NULL || n_headers == 0, NULL);
 
   for (guint t = 0; t < n_tables; t++)
     {
@@ -161,14 +154,41 @@ sales_mapper_guess_table (const char *const *headers,
             score += synonym->strength;
         }
 
-      if (score > best_score)
+      if (score > 0 && score > best_score)
+        g_ptr_array_set_size (best, 0);
+      if (score > 0 && score >= best_score)
         {
           best_score = score;
-          best = tables[t].name;
+          g_ptr_array_add (best, (gpointer)tables[t].name);
         }
     }
 
-  return best;
+  if (best->len == 1)
+    return g_ptr_array_index (best, 0);
+
+  for (guint i = 0; tied != NULL && best->len > 1 && i < best->len; i++)
+    g_ptr_array_add (tied, g_ptr_array_index (best, i));
+  return NULL;
+}
+
+/**
+ * sales_mapper_guess_table:
+ * @headers: the header row
+ * @n_headers: its length
+ *
+ * Weighs each table by the headers that name its fields, its own id and
+ * the fields only it has counting most.
+ *
+ * Returns: (nullable): the likeliest table, or %NULL when no header names
+ *   a field of any table, or when two or more tables fit equally well
+ */
+const char *
+sales_mapper_guess_table (const char *const *headers,
+                          guint              n_headers)
+{
+  g_return_val_if_fail (headers != NULL || n_headers == 0, NULL);
+
+  return guess_table (headers, n_headers, NULL);
 }
 
 /**
@@ -474,6 +494,8 @@ sales_mapping_guess (sqlite3           *db,
                      guint              n_headers,
                      GError           **error)
 {
+  g_autoptr(GPtrArray) tied = g_ptr_array_new ();
+  g_autofree char *names = NULL;
   SalesMapping *mapping;
 
   g_return_val_if_fail (headers != NULL || n_headers == 0, NULL);
@@ -491,7 +513,17 @@ sales_mapping_guess (sqlite3           *db,
     return mapping;
 
   if (table == NULL &&
-      (table = sales_mapper_guess_table (headers, n_headers)) == NULL)
+      (table = guess_table (headers, n_headers, tied)) == NULL &&
+      tied->len > 0)
+    {
+      g_ptr_array_add (tied, NULL);
+      names = g_strjoinv (", ", (char **)tied->pdata);
+      g_set_error (error, SALES_ERROR, SALES_ERROR_INVALID,
+                   _("The column headers fit these tables equally well: "
+                     "%s; choose the table"), names);
+      return NULL;
+    }
+  if (table == NULL)
     {
       g_set_error (error, SALES_ERROR, SALES_ERROR_INVALID,
                    _("No column header names a field SalesOps knows, so the "

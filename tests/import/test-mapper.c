@@ -104,6 +104,10 @@ test_guess_table (void)
                           "won_date", "business_segment", "lead_type" };
   const char *spend[] = { "Date", "Category", "Channel", "Amount" };
   const char *nothing[] = { "foo", "bar" };
+  /* Maven's sales_teams.csv: an owner names a field of three tables. */
+  const char *teams[] = { "sales_agent", "manager", "regional_office" };
+  g_autoptr(GError) error = NULL;
+  SalesMapping *mapping;
 
   g_assert_cmpstr (sales_mapper_guess_table (maven, G_N_ELEMENTS (maven)),
                    ==, "opportunities");
@@ -114,6 +118,15 @@ test_guess_table (void)
   g_assert_cmpstr (sales_mapper_guess_table (spend, G_N_ELEMENTS (spend)),
                    ==, "expenses");
   g_assert_null (sales_mapper_guess_table (nothing, G_N_ELEMENTS (nothing)));
+
+  g_assert_null (sales_mapper_guess_table (teams, G_N_ELEMENTS (teams)));
+  mapping = sales_mapping_guess (NULL, NULL, teams, G_N_ELEMENTS (teams),
+                                 &error);
+  g_assert_null (mapping);
+  g_assert_error (error, SALES_ERROR, SALES_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "The column headers fit these tables "
+                   "equally well: leads, opportunities, forecasts; choose the "
+                   "table");
 }
 
 static void
