@@ -1,8 +1,8 @@
 /* sales-import-revert.c: taking an import back
  *
  * The rows an import inserted carry its import_id and are deleted; the
- * rows it updated get back the values saved in import_changes (the
- * earliest save of a row, should the file have held it twice). An import
+ * rows it updated get back the values saved in import_changes (field by
+ * field, the earliest save, should the file have held a row twice). An import
  * is reverted once, and not while a later import that changed the same
  * rows still stands: reverting under it would silently undo that later
  * import's work too.
@@ -152,6 +152,11 @@ check_revertible (Revert  *r,
   return TRUE;
 }
 
+/* An update saved only the fields it changed; a row the file held twice
+ * may have had other fields changed by its second update. Each field
+ * gets back the value of the earliest save that has it, and keeps its
+ * value when no save has it (an older workspace saved every field).
+ */
 static gboolean
 restore_updated (Revert  *r,
                  GError **error)
@@ -160,15 +165,23 @@ restore_updated (Revert  *r,
   g_autoptr(GString) sql = g_string_new (NULL);
 
   g_string_printf (sql, "UPDATE %s SET ", r->table);
-  for (guint i = 0; i < info->n_fields; i++)
-    g_string_append_printf (sql, "%s = json_extract(c.before, '$.%s'), ",
-                            info->fields[i].name, info->fields[i].name);
-  g_string_append_printf (sql, "extra = json_extract(c.before, '$.extra') "
-                               "FROM (SELECT row_id, before FROM "
-                               "import_changes WHERE id IN (SELECT min(id) "
-                               "FROM import_changes WHERE import_id = ?1 AND "
-                               "action = 'update' GROUP BY row_id)) AS c "
-                               "WHERE %s.id = c.row_id", r->table);
+  for (guint i = 0; i <= info->n_fields; i++)
+    {
+      const char *name = i < info->n_fields ? info->fields[i].name : "extra";
+
+      g_string_append_printf (sql, "%s%s = CASE WHEN json_type (c.before, "
+                              "'$.%s') IS NULL THEN %s ELSE json_extract "
+                              "(c.before, '$.%s') END", i > 0 ? ", " : "",
+                              name, name, name, name);
+    }
+  g_string_append_printf (sql, " FROM (SELECT row_id, json_group_object "
+                               "(key, value) AS before FROM (SELECT "
+                               "c.row_id, j.key, j.value, min (c.id) FROM "
+                               "import_changes c, json_each (c.before) j "
+                               "WHERE c.import_id = ?1 AND c.action = "
+                               "'update' GROUP BY c.row_id, j.key) GROUP BY "
+                               "row_id) AS c WHERE %s.id = c.row_id",
+                          r->table);
 
   return run (r, sql->str, error);
 }

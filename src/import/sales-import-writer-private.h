@@ -27,9 +27,7 @@ struct _SalesImportWriter
 
   sqlite3_stmt         *insert;
   sqlite3_stmt         *select;
-  sqlite3_stmt         *update;         /* of every field */
-  GHashTable           *updates;        /* changed fields -> UPDATE */
-  sqlite3_stmt         *change;
+  GHashTable           *changes;        /* changed fields -> Change */
   sqlite3_stmt         *reject;
   SalesImportClaims    *claims;
   char                  key[64];        /* a repeated row's id */

@@ -93,8 +93,8 @@ table_name (SalesImportWriter *self)
   return self->table->name;
 }
 
-/* Parameters: ?1..?n the written fields, ?n+1 import_id, ?n+2 extra,
- * ?n+3 the row id of an update.
+/* Parameters: ?1..?n the written fields, ?n+1 import_id, ?n+2 extra;
+ * an update's (change_statements) ?n+3 the row id.
  */
 static gboolean
 prepare_statements (SalesImportWriter  *self,
@@ -104,11 +104,8 @@ prepare_statements (SalesImportWriter  *self,
   guint n = self->n_written;
   g_autoptr(GString) insert = g_string_new (NULL);
   g_autoptr(GString) select = g_string_new ("SELECT id");
-  g_autoptr(GString) update = g_string_new (NULL);
-  g_autoptr(GString) change = g_string_new (NULL);
 
   g_string_printf (insert, "INSERT INTO %s (", table);
-  g_string_printf (update, "UPDATE %s SET ", table);
   for (guint i = 0; i < n; i++)
     {
       const char *name =
@@ -116,7 +113,6 @@ prepare_statements (SalesImportWriter  *self,
 
       g_string_append_printf (insert, "%s, ", name);
       g_string_append_printf (select, ", %s", name);
-      g_string_append_printf (update, "%s = ?%u, ", name, i + 1);
     }
   g_string_append (insert, "import_id, extra) VALUES (");
   for (guint i = 0; i < n + 2; i++)
@@ -124,31 +120,32 @@ prepare_statements (SalesImportWriter  *self,
   g_string_append_c (insert, ')');
   g_string_append_printf (select, ", extra, import_id FROM %s"
                           " WHERE external_id = ?1", table);
-  g_string_append_printf (update, "extra = ?%u WHERE id = ?%u", n + 2, n + 3);
-
-  g_string_printf (change, "INSERT INTO import_changes (import_id, "
-                           "table_name, row_id, action, before) SELECT ?1, "
-                           "'%s', id, 'update', json_object(", table);
-  for (guint f = 0; f < self->table->n_fields; f++)
-    g_string_append_printf (change, "'%s', %s, ", self->table->fields[f].name,
-                            self->table->fields[f].name);
-  g_string_append_printf (change, "'extra', extra) FROM %s WHERE id = ?2",
-                          table);
 
   return (self->insert = prepare (self, insert->str, error)) != NULL &&
          (self->select = prepare (self, select->str, error)) != NULL &&
-         (self->update = prepare (self, update->str, error)) != NULL &&
-         (self->change = prepare (self, change->str, error)) != NULL &&
          (self->reject = prepare (self,
                                   "INSERT INTO import_rejects (import_id, "
                                   "line, column_name, value, reason, cells) "
                                   "VALUES (?, ?, ?, ?, ?, ?)", error)) != NULL;
 }
 
-static void
-finalize_statement (gpointer stmt)
+/* A row's update: what it overwrites saved for revert, then the new
+ * values, both of the changed fields only.
+ */
+typedef struct
 {
-  sqlite3_finalize (stmt);
+  sqlite3_stmt *save;
+  sqlite3_stmt *update;
+} Change;
+
+static void
+change_free (gpointer data)
+{
+  Change *change = data;
+
+  sqlite3_finalize (change->save);
+  sqlite3_finalize (change->update);
+  g_free (change);
 }
 
 /**
@@ -184,8 +181,8 @@ _sales_import_writer_new (sqlite3               *db,
     (GDestroyNotify)sales_import_reject_free);
   self->cells = g_string_new (NULL);
   self->claims = _sales_import_claims_new (db);
-  self->updates = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
-                                         finalize_statement);
+  self->changes = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                         change_free);
   /* A bit per written field and one for extra (changed_fields). */
   g_assert (self->n_written < 64);
 
@@ -204,9 +201,7 @@ _sales_import_writer_free (SalesImportWriter *self)
   _sales_import_writer_rollback (self);
   sqlite3_finalize (self->insert);
   sqlite3_finalize (self->select);
-  sqlite3_finalize (self->update);
-  g_hash_table_unref (self->updates);
-  sqlite3_finalize (self->change);
+  g_hash_table_unref (self->changes);
   sqlite3_finalize (self->reject);
   _sales_import_claims_free (self->claims);
   g_free (self->path);
@@ -468,44 +463,67 @@ changed_fields (SalesImportWriter *self,
   return changed;
 }
 
-/* An UPDATE of the @changed fields only: setting a date to the value it
- * has still moves the row's entry in that date's index, and a re-import
- * mostly changes amounts and stages. Its parameters are those of the
- * full UPDATE. Past MAX_UPDATES kinds of change, the full one serves.
+/* The statements of an update of the @changed fields only. Setting a
+ * date to the value it has still moves the row's entry in that date's
+ * index, and a re-import mostly changes amounts and stages; saving only
+ * what changes keeps import_changes small. Past MAX_CHANGES kinds of
+ * change, those of every field serve.
  */
-#define MAX_UPDATES 64
+#define MAX_CHANGES 64
 
-static sqlite3_stmt *
-update_statement (SalesImportWriter  *self,
-                  guint64             changed,
-                  GError            **error)
+static const Change *
+change_statements (SalesImportWriter  *self,
+                   guint64             changed,
+                   GError            **error)
 {
-  gpointer key = GSIZE_TO_POINTER ((gsize)changed);
   guint n = self->n_written;
-  g_autoptr(GString) sql = NULL;
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->updates, key);
+  guint64 every = (G_GUINT64_CONSTANT (1) << (n + 1)) - 1;
+  g_autoptr(GString) save = g_string_new (NULL);
+  g_autoptr(GString) update = g_string_new (NULL);
+  g_autofree Change *change = NULL;
+  const Change *known;
 
-  if (stmt != NULL)
-    return stmt;
-  if (g_hash_table_size (self->updates) >= MAX_UPDATES)
-    return self->update;
+  if (g_hash_table_size (self->changes) >= MAX_CHANGES &&
+      !g_hash_table_contains (self->changes, GSIZE_TO_POINTER (changed)))
+    changed = every;
+  known = g_hash_table_lookup (self->changes, GSIZE_TO_POINTER (changed));
+  if (known != NULL)
+    return known;
 
-  sql = g_string_new (NULL);
-  g_string_printf (sql, "UPDATE %s SET ", table_name (self));
-  for (guint i = 0; i < n; i++)
-    if (changed & (G_GUINT64_CONSTANT (1) << i))
-      g_string_append_printf (sql, "%s = ?%u, ",
-                              _sales_import_converter_get_field
-                              (self->converter, i)->name, i + 1);
-  if (changed & (G_GUINT64_CONSTANT (1) << n))
-    g_string_append_printf (sql, "extra = ?%u, ", n + 2);
-  g_string_truncate (sql, sql->len - 2);
-  g_string_append_printf (sql, " WHERE id = ?%u", n + 3);
+  g_string_printf (save, "INSERT INTO import_changes (import_id, "
+                         "table_name, row_id, action, before) SELECT ?1, "
+                         "'%s', id, 'update', json_object (",
+                   table_name (self));
+  g_string_printf (update, "UPDATE %s SET ", table_name (self));
+  for (guint i = 0; i <= n; i++)
+    {
+      const char *name = i < n ? _sales_import_converter_get_field
+                                 (self->converter, i)->name : "extra";
 
-  stmt = prepare (self, sql->str, error);
-  if (stmt != NULL)
-    g_hash_table_insert (self->updates, key, stmt);
-  return stmt;
+      if (!(changed & (G_GUINT64_CONSTANT (1) << i)))
+        continue;
+      g_string_append_printf (save, "'%s', %s, ", name, name);
+      g_string_append_printf (update, "%s = ?%u, ", name,
+                              i < n ? i + 1 : n + 2);
+    }
+  g_string_truncate (save, save->len - 2);
+  g_string_append_printf (save, ") FROM %s WHERE id = ?2",
+                          table_name (self));
+  g_string_truncate (update, update->len - 2);
+  g_string_append_printf (update, " WHERE id = ?%u", n + 3);
+
+  change = g_new0 (Change, 1);
+  if ((change->save = prepare (self, save->str, error)) == NULL ||
+      (change->update = prepare (self, update->str, error)) == NULL)
+    {
+      sqlite3_finalize (change->save);
+      return NULL;
+    }
+
+  known = change;
+  g_hash_table_insert (self->changes, GSIZE_TO_POINTER (changed),
+                       g_steal_pointer (&change));
+  return known;
 }
 
 static gboolean
@@ -524,18 +542,19 @@ update_row (SalesImportWriter  *self,
             gboolean            has_extra,
             GError            **error)
 {
-  sqlite3_stmt *update;
+  const Change *change = change_statements (self, changed, error);
 
-  sqlite3_bind_int64 (self->change, 1, self->import_id);
-  sqlite3_bind_int64 (self->change, 2, id);
-  if (!step_reset (self->change))
+  if (change == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (change->save, 1, self->import_id);
+  sqlite3_bind_int64 (change->save, 2, id);
+  if (!step_reset (change->save))
     return sql_error (self, error);
 
-  if ((update = update_statement (self, changed, error)) == NULL)
-    return FALSE;
-  bind_row (self, update, has_extra);
-  sqlite3_bind_int64 (update, self->n_written + 3, id);
-  if (!step_reset (update))
+  bind_row (self, change->update, has_extra);
+  sqlite3_bind_int64 (change->update, self->n_written + 3, id);
+  if (!step_reset (change->update))
     return sql_error (self, error);
 
   self->counts.updated++;

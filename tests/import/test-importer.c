@@ -779,8 +779,13 @@ test_update_changed_fields (Fixture       *f,
                         " '|' || amount || '|' || ifnull (closed_at, '-') ||"
                         " '|' || ifnull (extra, '-'), ';') FROM (SELECT *"
                         " FROM opportunities ORDER BY external_id)";
+  g_autofree char *v4 = write_csv (f, "v4.csv",
+    "Deal ID,Deal Name,Deal owner,Stage,Amount,Create Date,Close Date,Region\n"
+    "D1,Alpha,Ann,Closed Won,5,2025-01-05,2025-02-01,EU\n"
+    "D1,Alef,Ann,Closed Won,5,2025-01-05,2025-02-01,EU\n");
   g_autoptr(SalesImporter) first = import (f, v1, NULL, NULL);
   g_autoptr(SalesImporter) second = NULL;
+  g_autoptr(SalesImporter) third = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *before = query_text (f, row_sql);
   g_autofree char *after = NULL;
@@ -799,6 +804,24 @@ test_update_changed_fields (Fixture       *f,
                                       sales_importer_get_import_id (second),
                                       &error));
   g_assert_no_error (error);
+  reverted = query_text (f, row_sql);
+  g_assert_cmpstr (reverted, ==, before);
+
+  /* D1 twice: the first row changes its amount, the second its name;
+   * revert restores both, each from the save that has it.
+   */
+  third = import (f, v4, NULL, &error);
+  g_assert_no_error (error);
+  assert_counts (third, 0, 2, 0, 0);
+  g_free (after);
+  after = query_text (f, "SELECT name || '|' || amount FROM opportunities "
+                         "WHERE external_id = 'D1'");
+  g_assert_cmpstr (after, ==, "Alef|500");
+  g_assert_true (sales_import_revert (f->workspace,
+                                      sales_importer_get_import_id (third),
+                                      &error));
+  g_assert_no_error (error);
+  g_free (reverted);
   reverted = query_text (f, row_sql);
   g_assert_cmpstr (reverted, ==, before);
 }
