@@ -104,6 +104,7 @@ prepare_statements (SalesImportWriter  *self,
   guint n = self->n_written;
   g_autoptr(GString) insert = g_string_new (NULL);
   g_autoptr(GString) select = g_string_new ("SELECT id");
+  g_autoptr(GString) save = g_string_new (NULL);
 
   g_string_printf (insert, "INSERT INTO %s (", table);
   for (guint i = 0; i < n; i++)
@@ -121,20 +122,25 @@ prepare_statements (SalesImportWriter  *self,
   g_string_append_printf (select, ", extra, import_id FROM %s"
                           " WHERE external_id = ?1", table);
 
+  g_string_printf (save, "INSERT INTO import_changes (import_id, "
+                         "table_name, row_id, action, before) VALUES (?1, "
+                         "'%s', ?2, 'update', ?3)", table);
+
   return (self->insert = prepare (self, insert->str, error)) != NULL &&
          (self->select = prepare (self, select->str, error)) != NULL &&
+         (self->save = prepare (self, save->str, error)) != NULL &&
          (self->reject = prepare (self,
                                   "INSERT INTO import_rejects (import_id, "
                                   "line, column_name, value, reason, cells) "
                                   "VALUES (?, ?, ?, ?, ?, ?)", error)) != NULL;
 }
 
-/* A row's update: what it overwrites saved for revert, then the new
- * values, both of the changed fields only.
+/* A row's update: the JSON of what it overwrites, saved for revert by
+ * self->save, then the new values; both of the changed fields only.
  */
 typedef struct
 {
-  sqlite3_stmt *save;
+  sqlite3_stmt *before;
   sqlite3_stmt *update;
 } Change;
 
@@ -143,7 +149,7 @@ change_free (gpointer data)
 {
   Change *change = data;
 
-  sqlite3_finalize (change->save);
+  sqlite3_finalize (change->before);
   sqlite3_finalize (change->update);
   g_free (change);
 }
@@ -202,6 +208,7 @@ _sales_import_writer_free (SalesImportWriter *self)
   sqlite3_finalize (self->insert);
   sqlite3_finalize (self->select);
   g_hash_table_unref (self->changes);
+  sqlite3_finalize (self->save);
   sqlite3_finalize (self->reject);
   _sales_import_claims_free (self->claims);
   g_free (self->path);
@@ -478,7 +485,7 @@ change_statements (SalesImportWriter  *self,
 {
   guint n = self->n_written;
   guint64 every = (G_GUINT64_CONSTANT (1) << (n + 1)) - 1;
-  g_autoptr(GString) save = g_string_new (NULL);
+  g_autoptr(GString) before = g_string_new ("SELECT json_object (");
   g_autoptr(GString) update = g_string_new (NULL);
   g_autofree Change *change = NULL;
   const Change *known;
@@ -490,10 +497,6 @@ change_statements (SalesImportWriter  *self,
   if (known != NULL)
     return known;
 
-  g_string_printf (save, "INSERT INTO import_changes (import_id, "
-                         "table_name, row_id, action, before) SELECT ?1, "
-                         "'%s', id, 'update', json_object (",
-                   table_name (self));
   g_string_printf (update, "UPDATE %s SET ", table_name (self));
   for (guint i = 0; i <= n; i++)
     {
@@ -502,21 +505,21 @@ change_statements (SalesImportWriter  *self,
 
       if (!(changed & (G_GUINT64_CONSTANT (1) << i)))
         continue;
-      g_string_append_printf (save, "'%s', %s, ", name, name);
+      g_string_append_printf (before, "'%s', %s, ", name, name);
       g_string_append_printf (update, "%s = ?%u, ", name,
                               i < n ? i + 1 : n + 2);
     }
-  g_string_truncate (save, save->len - 2);
-  g_string_append_printf (save, ") FROM %s WHERE id = ?2",
+  g_string_truncate (before, before->len - 2);
+  g_string_append_printf (before, ") FROM %s WHERE id = ?1",
                           table_name (self));
   g_string_truncate (update, update->len - 2);
   g_string_append_printf (update, " WHERE id = ?%u", n + 3);
 
   change = g_new0 (Change, 1);
-  if ((change->save = prepare (self, save->str, error)) == NULL ||
+  if ((change->before = prepare (self, before->str, error)) == NULL ||
       (change->update = prepare (self, update->str, error)) == NULL)
     {
-      sqlite3_finalize (change->save);
+      sqlite3_finalize (change->before);
       return NULL;
     }
 
@@ -543,13 +546,28 @@ update_row (SalesImportWriter  *self,
             GError            **error)
 {
   const Change *change = change_statements (self, changed, error);
+  int rc;
 
   if (change == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (change->save, 1, self->import_id);
-  sqlite3_bind_int64 (change->save, 2, id);
-  if (!step_reset (change->save))
+  /* Read, then inserted with VALUES: an INSERT ... SELECT would keep a
+   * statement journal of every page it touches, for each row.
+   */
+  sqlite3_bind_int64 (change->before, 1, id);
+  if (sqlite3_step (change->before) != SQLITE_ROW)
+    {
+      sqlite3_reset (change->before);
+      return sql_error (self, error);
+    }
+  sqlite3_bind_int64 (self->save, 1, self->import_id);
+  sqlite3_bind_int64 (self->save, 2, id);
+  sqlite3_bind_value (self->save, 3, sqlite3_column_value (change->before,
+                                                           0));
+  rc = sqlite3_step (self->save);
+  sqlite3_reset (self->save);
+  sqlite3_reset (change->before);
+  if (rc != SQLITE_DONE)
     return sql_error (self, error);
 
   bind_row (self, change->update, has_extra);
