@@ -3,8 +3,8 @@
  * A bulk write is several times faster without the secondary indexes in
  * place (they are built again after it) and without the KPI triggers,
  * which record each row's days when the roll-up is to be rebuilt anyway.
- * Both are dropped and made again inside the writer's transaction, so a
- * failure or a crash leaves them as they were.
+ * Both are dropped and made again inside the transaction of the import
+ * or the revert, so a failure or a crash leaves them as they were.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
