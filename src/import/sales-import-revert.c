@@ -152,38 +152,84 @@ check_revertible (Revert  *r,
   return TRUE;
 }
 
+/* The UPDATE of the rows whose saves hold the fields @keys ("amount" or
+ * "amount,stage"), or NULL when a key is no field of the table (a
+ * workspace written by something else).
+ */
+static char *
+restore_statement (Revert     *r,
+                   const char *keys)
+{
+  const SalesTableInfo *info = sales_schema_lookup_table (r->table);
+  g_auto(GStrv) names = g_strsplit (keys, ",", -1);
+  g_autoptr(GString) sql = g_string_new (NULL);
+
+  g_string_printf (sql, "UPDATE %s SET ", r->table);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (!g_str_equal (names[i], "extra") &&
+          sales_table_info_lookup (info, names[i]) == NULL)
+        return NULL;
+      g_string_append_printf (sql, "%s%s = json_extract (c.before, '$.%s')",
+                              i > 0 ? ", " : "", names[i], names[i]);
+    }
+  g_string_append_printf (sql, " FROM temp.reverted c WHERE c.keys = ?2 "
+                               "AND %s.id = c.row_id", r->table);
+
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
 /* An update saved only the fields it changed; a row the file held twice
  * may have had other fields changed by its second update. Each field
- * gets back the value of the earliest save that has it, and keeps its
- * value when no save has it (an older workspace saved every field).
+ * gets back the value of the earliest save that has it. The rows are
+ * then restored by the fields they need, one UPDATE for each set of
+ * fields (a re-import has a few): an UPDATE naming every field would move
+ * every row's entries in the date indexes.
  */
 static gboolean
 restore_updated (Revert  *r,
                  GError **error)
 {
-  const SalesTableInfo *info = sales_schema_lookup_table (r->table);
-  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GPtrArray) key_sets = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
 
-  g_string_printf (sql, "UPDATE %s SET ", r->table);
-  for (guint i = 0; i <= info->n_fields; i++)
+  if (!run (r, "CREATE TEMP TABLE reverted AS SELECT row_id, "
+               "json_group_object (key, value) AS before, group_concat "
+               "(key) AS keys FROM (SELECT c.row_id, j.key, j.value, min "
+               "(c.id) FROM import_changes c, json_each (c.before) j WHERE "
+               "c.import_id = ?1 AND c.action = 'update' GROUP BY c.row_id, "
+               "j.key) GROUP BY row_id", error) ||
+      (stmt = prepare_bound (r, "SELECT DISTINCT keys FROM temp.reverted",
+                             error)) == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (key_sets,
+                     g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; ok && i < key_sets->len; i++)
     {
-      const char *name = i < info->n_fields ? info->fields[i].name : "extra";
+      const char *keys = g_ptr_array_index (key_sets, i);
+      g_autofree char *sql = restore_statement (r, keys);
 
-      g_string_append_printf (sql, "%s%s = CASE WHEN json_type (c.before, "
-                              "'$.%s') IS NULL THEN %s ELSE json_extract "
-                              "(c.before, '$.%s') END", i > 0 ? ", " : "",
-                              name, name, name, name);
+      if (sql == NULL)
+        {
+          g_set_error (error, SALES_ERROR, SALES_ERROR_INVALID,
+                       _("Import %" PRId64 " of “%s” cannot be reverted: "
+                         "what it changed names fields the table does not "
+                         "have (%s)"), r->id, r->path, keys);
+          ok = FALSE;
+          break;
+        }
+      if ((stmt = prepare_bound (r, sql, error)) == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 2, keys, -1, SQLITE_STATIC);
+      ok = sqlite3_step (stmt) == SQLITE_DONE || sql_error (r, error);
+      sqlite3_finalize (stmt);
     }
-  g_string_append_printf (sql, " FROM (SELECT row_id, json_group_object "
-                               "(key, value) AS before FROM (SELECT "
-                               "c.row_id, j.key, j.value, min (c.id) FROM "
-                               "import_changes c, json_each (c.before) j "
-                               "WHERE c.import_id = ?1 AND c.action = "
-                               "'update' GROUP BY c.row_id, j.key) GROUP BY "
-                               "row_id) AS c WHERE %s.id = c.row_id",
-                          r->table);
 
-  return run (r, sql->str, error);
+  return run (r, "DROP TABLE temp.reverted", ok ? error : NULL) && ok;
 }
 
 /* The first column of @sql's first row as a number, -1 on error. */

@@ -824,6 +824,28 @@ test_update_changed_fields (Fixture       *f,
   g_free (reverted);
   reverted = query_text (f, row_sql);
   g_assert_cmpstr (reverted, ==, before);
+
+  /* A save naming a field the table lacks (a file written by something
+   * else) is refused, and nothing is restored.
+   */
+  g_clear_object (&third);
+  third = import (f, v4, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (sales_workspace_exec (f->workspace, "UPDATE import_changes"
+                                       " SET before = json_set (before,"
+                                       " '$.bogus', 1) WHERE import_id = 4",
+                                       &error));
+  g_free (after);
+  after = query_text (f, row_sql);
+  g_assert_false (sales_import_revert (f->workspace,
+                                       sales_importer_get_import_id (third),
+                                       &error));
+  g_assert_error (error, SALES_ERROR, SALES_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "bogus"));
+  g_clear_error (&error);
+  g_free (reverted);
+  reverted = query_text (f, row_sql);
+  g_assert_cmpstr (reverted, ==, after);
 }
 
 /* Past SALES_IMPORT_TRIGGER_MAX_ROWS the rest of a file is stored by one
