@@ -1,5 +1,6 @@
 /* sales-import-writer-private.h: the writer's insides, for the files it
- * is split into (sales-import-writer.c, sales-import-bulk.c)
+ * is split into (sales-import-writer.c, sales-import-writer-update.c,
+ * sales-import-bulk.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -48,6 +49,26 @@ struct _SalesImportWriter
   gpointer                 source_data;
   const SalesPreparedRow  *pending;     /* handed to the INSERT last */
 };
+
+gboolean      _sales_import_writer_sql_error (SalesImportWriter  *self,
+                                             GError            **error);
+sqlite3_stmt *_sales_import_writer_prepare   (SalesImportWriter  *self,
+                                             const char         *sql,
+                                             GError            **error);
+void          _sales_import_writer_bind_row  (SalesImportWriter  *self,
+                                             sqlite3_stmt       *stmt,
+                                             gboolean            has_extra);
+gboolean      _sales_import_writer_step_reset (sqlite3_stmt     *stmt);
+
+/* sales-import-writer-update.c */
+GHashTable *_sales_import_writer_changes_new    (void);
+guint64     _sales_import_writer_changed_fields (SalesImportWriter  *self,
+                                                 gboolean            has_extra);
+gboolean    _sales_import_writer_update_row     (SalesImportWriter  *self,
+                                                 gint64              id,
+                                                 guint64             changed,
+                                                 gboolean            has_extra,
+                                                 GError            **error);
 
 gboolean _sales_import_writer_add_reject     (SalesImportWriter       *self,
                                               const SalesRow          *row,

@@ -49,9 +49,9 @@ sales_import_reject_free (SalesImportReject *reject)
   g_free (reject);
 }
 
-static gboolean
-sql_error (SalesImportWriter  *self,
-           GError            **error)
+gboolean
+_sales_import_writer_sql_error (SalesImportWriter  *self,
+                                GError            **error)
 {
   g_set_error (error, SALES_ERROR, SALES_ERROR_SQL,
                _("Could not import “%s”: %s"), self->path,
@@ -59,16 +59,16 @@ sql_error (SalesImportWriter  *self,
   return FALSE;
 }
 
-static sqlite3_stmt *
-prepare (SalesImportWriter  *self,
-         const char         *sql,
-         GError            **error)
+sqlite3_stmt *
+_sales_import_writer_prepare (SalesImportWriter  *self,
+                              const char         *sql,
+                              GError            **error)
 {
   sqlite3_stmt *stmt = NULL;
 
   if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      sql_error (self, error);
+      _sales_import_writer_sql_error (self, error);
       return NULL;
     }
 
@@ -81,7 +81,7 @@ exec (SalesImportWriter  *self,
       GError            **error)
 {
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    return sql_error (self, error);
+    return _sales_import_writer_sql_error (self, error);
 
   return TRUE;
 }
@@ -126,32 +126,13 @@ prepare_statements (SalesImportWriter  *self,
                          "table_name, row_id, action, before) VALUES (?1, "
                          "'%s', ?2, 'update', ?3)", table);
 
-  return (self->insert = prepare (self, insert->str, error)) != NULL &&
-         (self->select = prepare (self, select->str, error)) != NULL &&
-         (self->save = prepare (self, save->str, error)) != NULL &&
-         (self->reject = prepare (self,
+  return (self->insert = _sales_import_writer_prepare (self, insert->str, error)) != NULL &&
+         (self->select = _sales_import_writer_prepare (self, select->str, error)) != NULL &&
+         (self->save = _sales_import_writer_prepare (self, save->str, error)) != NULL &&
+         (self->reject = _sales_import_writer_prepare (self,
                                   "INSERT INTO import_rejects (import_id, "
                                   "line, column_name, value, reason, cells) "
                                   "VALUES (?, ?, ?, ?, ?, ?)", error)) != NULL;
-}
-
-/* A row's update: the JSON of what it overwrites, saved for revert by
- * self->save, then the new values; both of the changed fields only.
- */
-typedef struct
-{
-  sqlite3_stmt *before;
-  sqlite3_stmt *update;
-} Change;
-
-static void
-change_free (gpointer data)
-{
-  Change *change = data;
-
-  sqlite3_finalize (change->before);
-  sqlite3_finalize (change->update);
-  g_free (change);
 }
 
 /**
@@ -187,8 +168,7 @@ _sales_import_writer_new (sqlite3               *db,
     (GDestroyNotify)sales_import_reject_free);
   self->cells = g_string_new (NULL);
   self->claims = _sales_import_claims_new (db);
-  self->changes = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
-                                         change_free);
+  self->changes = _sales_import_writer_changes_new ();
   /* A bit per written field and one for extra (changed_fields). */
   g_assert (self->n_written < 64);
 
@@ -230,7 +210,7 @@ count_rows_up_to (SalesImportWriter  *self,
 
   sql = g_strdup_printf ("SELECT count(*) FROM (SELECT 1 FROM %s LIMIT %"
                          PRId64 ")", table_name (self), limit);
-  if ((stmt = prepare (self, sql, error)) == NULL)
+  if ((stmt = _sales_import_writer_prepare (self, sql, error)) == NULL)
     return -1;
   if (sqlite3_step (stmt) == SQLITE_ROW)
     rows = sqlite3_column_int64 (stmt, 0);
@@ -251,7 +231,7 @@ drop_schema_objects (SalesImportWriter  *self,
 {
   if (_sales_import_schema_drop (self->db, table_name (self), type, glob,
                                  dropped) != SQLITE_OK)
-    return sql_error (self, error);
+    return _sales_import_writer_sql_error (self, error);
 
   return TRUE;
 }
@@ -316,7 +296,7 @@ _sales_import_writer_begin (SalesImportWriter  *self,
     return FALSE;
   self->began = TRUE;
 
-  stmt = prepare (self, "INSERT INTO imports (file_name, table_name, sheet, "
+  stmt = _sales_import_writer_prepare (self, "INSERT INTO imports (file_name, table_name, sheet, "
                         "mapping, started_at) VALUES (?, ?, ?, ?, "
                         "datetime('now'))", error);
   if (stmt == NULL)
@@ -328,7 +308,7 @@ _sales_import_writer_begin (SalesImportWriter  *self,
   rc = sqlite3_step (stmt);
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return sql_error (self, error);
+    return _sales_import_writer_sql_error (self, error);
 
   self->import_id = sqlite3_last_insert_rowid (self->db);
   return drop_indexes (self, error);
@@ -365,7 +345,7 @@ _sales_import_writer_add_reject (SalesImportWriter  *self,
   rc = sqlite3_step (s);
   sqlite3_reset (s);
   if (rc != SQLITE_DONE)
-    return sql_error (self, error);
+    return _sales_import_writer_sql_error (self, error);
 
   if (self->rejects->len < SALES_IMPORT_MAX_REPORTED_REJECTS)
     {
@@ -405,10 +385,10 @@ bind_value (sqlite3_stmt     *stmt,
     }
 }
 
-static void
-bind_row (SalesImportWriter *self,
-          sqlite3_stmt      *stmt,
-          gboolean           has_extra)
+void
+_sales_import_writer_bind_row (SalesImportWriter *self,
+                               sqlite3_stmt      *stmt,
+                               gboolean           has_extra)
 {
   guint n = self->n_written;
 
@@ -421,162 +401,13 @@ bind_row (SalesImportWriter *self,
     sqlite3_bind_null (stmt, n + 2);
 }
 
-static gboolean
-same_value (sqlite3_stmt     *stmt,
-            int               column,
-            const SalesValue *v)
-{
-  int type = sqlite3_column_type (stmt, column);
-
-  switch (v->kind)
-    {
-    case SALES_VALUE_TEXT:
-      return type == SQLITE_TEXT &&
-             strcmp ((const char *)sqlite3_column_text (stmt, column),
-                     v->text) == 0;
-    case SALES_VALUE_INT:
-      return type == SQLITE_INTEGER && sqlite3_column_int64 (stmt, column) ==
-                                       v->i;
-    case SALES_VALUE_DOUBLE:
-      return type == SQLITE_FLOAT && sqlite3_column_double (stmt, column) ==
-                                     v->d;
-    case SALES_VALUE_NULL:
-    default:
-      return type == SQLITE_NULL;
-    }
-}
-
-/* What the stored row @self->select points at differs in: bit i for
- * written field i, bit n_written for extra; 0 when it is unchanged.
- */
-static guint64
-changed_fields (SalesImportWriter *self,
-                gboolean           has_extra)
-{
-  guint n = self->n_written;
-  int extra_type = sqlite3_column_type (self->select, n + 1);
-  guint64 changed = 0;
-
-  for (guint i = 0; i < n; i++)
-    if (!same_value (self->select, i + 1, &self->values[i]))
-      changed |= G_GUINT64_CONSTANT (1) << i;
-
-  if (has_extra ? extra_type != SQLITE_TEXT ||
-                  !g_str_equal ((const char *)sqlite3_column_text
-                                (self->select, n + 1), self->extra)
-                : extra_type != SQLITE_NULL)
-    changed |= G_GUINT64_CONSTANT (1) << n;
-
-  return changed;
-}
-
-/* The statements of an update of the @changed fields only. Setting a
- * date to the value it has still moves the row's entry in that date's
- * index, and a re-import mostly changes amounts and stages; saving only
- * what changes keeps import_changes small. Past MAX_CHANGES kinds of
- * change, those of every field serve.
- */
-#define MAX_CHANGES 64
-
-static const Change *
-change_statements (SalesImportWriter  *self,
-                   guint64             changed,
-                   GError            **error)
-{
-  guint n = self->n_written;
-  guint64 every = (G_GUINT64_CONSTANT (1) << (n + 1)) - 1;
-  g_autoptr(GString) before = g_string_new ("SELECT json_object (");
-  g_autoptr(GString) update = g_string_new (NULL);
-  g_autofree Change *change = NULL;
-  const Change *known;
-
-  if (g_hash_table_size (self->changes) >= MAX_CHANGES &&
-      !g_hash_table_contains (self->changes, GSIZE_TO_POINTER (changed)))
-    changed = every;
-  known = g_hash_table_lookup (self->changes, GSIZE_TO_POINTER (changed));
-  if (known != NULL)
-    return known;
-
-  g_string_printf (update, "UPDATE %s SET ", table_name (self));
-  for (guint i = 0; i <= n; i++)
-    {
-      const char *name = i < n ? _sales_import_converter_get_field
-                                 (self->converter, i)->name : "extra";
-
-      if (!(changed & (G_GUINT64_CONSTANT (1) << i)))
-        continue;
-      g_string_append_printf (before, "'%s', %s, ", name, name);
-      g_string_append_printf (update, "%s = ?%u, ", name,
-                              i < n ? i + 1 : n + 2);
-    }
-  g_string_truncate (before, before->len - 2);
-  g_string_append_printf (before, ") FROM %s WHERE id = ?1",
-                          table_name (self));
-  g_string_truncate (update, update->len - 2);
-  g_string_append_printf (update, " WHERE id = ?%u", n + 3);
-
-  change = g_new0 (Change, 1);
-  if ((change->before = prepare (self, before->str, error)) == NULL ||
-      (change->update = prepare (self, update->str, error)) == NULL)
-    {
-      sqlite3_finalize (change->before);
-      return NULL;
-    }
-
-  known = change;
-  g_hash_table_insert (self->changes, GSIZE_TO_POINTER (changed),
-                       g_steal_pointer (&change));
-  return known;
-}
-
-static gboolean
-step_reset (sqlite3_stmt *stmt)
+gboolean
+_sales_import_writer_step_reset (sqlite3_stmt *stmt)
 {
   int rc = sqlite3_step (stmt);
 
   sqlite3_reset (stmt);
   return rc == SQLITE_DONE;
-}
-
-static gboolean
-update_row (SalesImportWriter  *self,
-            gint64              id,
-            guint64             changed,
-            gboolean            has_extra,
-            GError            **error)
-{
-  const Change *change = change_statements (self, changed, error);
-  int rc;
-
-  if (change == NULL)
-    return FALSE;
-
-  /* Read, then inserted with VALUES: an INSERT ... SELECT would keep a
-   * statement journal of every page it touches, for each row.
-   */
-  sqlite3_bind_int64 (change->before, 1, id);
-  if (sqlite3_step (change->before) != SQLITE_ROW)
-    {
-      sqlite3_reset (change->before);
-      return sql_error (self, error);
-    }
-  sqlite3_bind_int64 (self->save, 1, self->import_id);
-  sqlite3_bind_int64 (self->save, 2, id);
-  sqlite3_bind_value (self->save, 3, sqlite3_column_value (change->before,
-                                                           0));
-  rc = sqlite3_step (self->save);
-  sqlite3_reset (self->save);
-  sqlite3_reset (change->before);
-  if (rc != SQLITE_DONE)
-    return sql_error (self, error);
-
-  bind_row (self, change->update, has_extra);
-  sqlite3_bind_int64 (change->update, self->n_written + 3, id);
-  if (!step_reset (change->update))
-    return sql_error (self, error);
-
-  self->counts.updated++;
-  return TRUE;
 }
 
 /* For a row known by its fingerprint: whether an earlier row of this
@@ -598,12 +429,12 @@ is_claimed (SalesImportWriter  *self,
 
   if (_sales_import_claims_contains (self->claims, key, claimed) !=
       SQLITE_OK)
-    return sql_error (self, error);
+    return _sales_import_writer_sql_error (self, error);
   if (*claimed)
     return TRUE;
 
   return _sales_import_claims_add (self->claims, key) == SQLITE_OK ||
-         sql_error (self, error);
+         _sales_import_writer_sql_error (self, error);
 }
 
 /* Returns FALSE on error; sets @found when the id is already stored, and
@@ -630,7 +461,7 @@ match_existing (SalesImportWriter  *self,
   if (rc != SQLITE_ROW)
     {
       sqlite3_reset (s);
-      return rc == SQLITE_DONE || sql_error (self, error);
+      return rc == SQLITE_DONE || _sales_import_writer_sql_error (self, error);
     }
 
   if (fingerprint && (!is_claimed (self, s, claimed, error) || *claimed))
@@ -640,7 +471,7 @@ match_existing (SalesImportWriter  *self,
     }
 
   id = sqlite3_column_int64 (s, 0);
-  changed = changed_fields (self, has_extra);
+  changed = _sales_import_writer_changed_fields (self, has_extra);
   sqlite3_reset (s);
   if (changed == 0)
     {
@@ -648,7 +479,7 @@ match_existing (SalesImportWriter  *self,
       return TRUE;
     }
 
-  return update_row (self, id, changed, has_extra, error);
+  return _sales_import_writer_update_row (self, id, changed, has_extra, error);
 }
 
 static gboolean
@@ -659,7 +490,7 @@ insert_row (SalesImportWriter  *self,
 {
   int rc;
 
-  bind_row (self, self->insert, has_extra);
+  _sales_import_writer_bind_row (self, self->insert, has_extra);
   sqlite3_bind_int64 (self->insert, self->n_written + 1, self->import_id);
   rc = sqlite3_step (self->insert);
   sqlite3_reset (self->insert);
@@ -671,7 +502,7 @@ insert_row (SalesImportWriter  *self,
       return TRUE;
     }
 
-  return *duplicate || sql_error (self, error);
+  return *duplicate || _sales_import_writer_sql_error (self, error);
 }
 
 static gboolean
@@ -693,7 +524,7 @@ store_row (SalesImportWriter  *self,
       if (!duplicate)
         return TRUE;
       if (!has_id)
-        return sql_error (self, error);
+        return _sales_import_writer_sql_error (self, error);
     }
 
   if (!match_existing (self, has_extra, FALSE, &found, &claimed, error))
@@ -702,7 +533,7 @@ store_row (SalesImportWriter  *self,
     return TRUE;
 
   return insert_row (self, has_extra, &duplicate, error) &&
-         (!duplicate || sql_error (self, error));
+         (!duplicate || _sales_import_writer_sql_error (self, error));
 }
 
 /* Stores a row known by its fingerprint under the first of "KEY",
@@ -740,7 +571,7 @@ store_fingerprinted (SalesImportWriter  *self,
             return FALSE;
           if (!found)
             return insert_row (self, has_extra, &duplicate, error) &&
-                   (!duplicate || sql_error (self, error));
+                   (!duplicate || _sales_import_writer_sql_error (self, error));
           if (!claimed)
             return TRUE;
         }
@@ -817,7 +648,7 @@ record_counts (SalesImportWriter  *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = prepare (self, "UPDATE imports SET checksum = ?, rows_read = ?, "
+  stmt = _sales_import_writer_prepare (self, "UPDATE imports SET checksum = ?, rows_read = ?, "
                         "inserted = ?, updated = ?, unchanged = ?, "
                         "rejected = ?, finished_at = datetime('now') "
                         "WHERE id = ?", error);
@@ -834,7 +665,7 @@ record_counts (SalesImportWriter  *self,
   rc = sqlite3_step (stmt);
   sqlite3_finalize (stmt);
 
-  return rc == SQLITE_DONE || sql_error (self, error);
+  return rc == SQLITE_DONE || _sales_import_writer_sql_error (self, error);
 }
 
 /**
@@ -868,7 +699,7 @@ _sales_import_writer_finish (SalesImportWriter  *self,
     return FALSE;
   for (guint d = 0; d < G_N_ELEMENTS (dropped); d++)
     if (_sales_import_schema_restore (self->db, dropped[d]) != SQLITE_OK)
-      return sql_error (self, error);
+      return _sales_import_writer_sql_error (self, error);
   if (!exec (self, "PRAGMA threads = 0; PRAGMA cache_size = -"
                    G_STRINGIFY (SALES_IMPORT_CACHE_KIB), error))
     return FALSE;
