@@ -139,8 +139,10 @@ change_statements (SalesImportWriter  *self,
   g_string_append_printf (update, " WHERE id = ?%u", n + 3);
 
   change = g_new0 (Change, 1);
-  if ((change->before = _sales_import_writer_prepare (self, before->str, error)) == NULL ||
-      (change->update = _sales_import_writer_prepare (self, update->str, error)) == NULL)
+  change->before = _sales_import_writer_prepare (self, before->str, error);
+  change->update = change->before == NULL ? NULL :
+    _sales_import_writer_prepare (self, update->str, error);
+  if (change->update == NULL)
     {
       sqlite3_finalize (change->before);
       return NULL;

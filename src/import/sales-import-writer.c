@@ -126,13 +126,22 @@ prepare_statements (SalesImportWriter  *self,
                          "table_name, row_id, action, before) VALUES (?1, "
                          "'%s', ?2, 'update', ?3)", table);
 
-  return (self->insert = _sales_import_writer_prepare (self, insert->str, error)) != NULL &&
-         (self->select = _sales_import_writer_prepare (self, select->str, error)) != NULL &&
-         (self->save = _sales_import_writer_prepare (self, save->str, error)) != NULL &&
-         (self->reject = _sales_import_writer_prepare (self,
-                                  "INSERT INTO import_rejects (import_id, "
-                                  "line, column_name, value, reason, cells) "
-                                  "VALUES (?, ?, ?, ?, ?, ?)", error)) != NULL;
+  self->insert = _sales_import_writer_prepare (self, insert->str, error);
+  if (self->insert == NULL)
+    return FALSE;
+  self->select = _sales_import_writer_prepare (self, select->str, error);
+  if (self->select == NULL)
+    return FALSE;
+  self->save = _sales_import_writer_prepare (self, save->str, error);
+  if (self->save == NULL)
+    return FALSE;
+  self->reject = _sales_import_writer_prepare (self,
+                                               "INSERT INTO import_rejects "
+                                               "(import_id, line, "
+                                               "column_name, value, reason, "
+                                               "cells) VALUES (?, ?, ?, ?, "
+                                               "?, ?)", error);
+  return self->reject != NULL;
 }
 
 /**
@@ -296,9 +305,10 @@ _sales_import_writer_begin (SalesImportWriter  *self,
     return FALSE;
   self->began = TRUE;
 
-  stmt = _sales_import_writer_prepare (self, "INSERT INTO imports (file_name, table_name, sheet, "
-                        "mapping, started_at) VALUES (?, ?, ?, ?, "
-                        "datetime('now'))", error);
+  stmt = _sales_import_writer_prepare (self, "INSERT INTO imports "
+                                       "(file_name, table_name, sheet, "
+                                       "mapping, started_at) VALUES (?, ?, "
+                                       "?, ?, datetime('now'))", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
@@ -648,10 +658,12 @@ record_counts (SalesImportWriter  *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = _sales_import_writer_prepare (self, "UPDATE imports SET checksum = ?, rows_read = ?, "
-                        "inserted = ?, updated = ?, unchanged = ?, "
-                        "rejected = ?, finished_at = datetime('now') "
-                        "WHERE id = ?", error);
+  stmt = _sales_import_writer_prepare (self, "UPDATE imports SET "
+                                       "checksum = ?, rows_read = ?, "
+                                       "inserted = ?, updated = ?, "
+                                       "unchanged = ?, rejected = ?, "
+                                       "finished_at = datetime('now') "
+                                       "WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
 
