@@ -260,14 +260,17 @@ set_aside (Revert     *r,
 {
   g_autofree char *count = g_strdup_printf ("SELECT count (*) FROM %s",
                                             r->table);
+  g_autofree char *inserted_text = NULL, *updated_text = NULL;
   gint64 inserted, updated, rows;
 
-  inserted = query_int (r, "SELECT inserted FROM imports WHERE id = ?1",
-                        error);
-  updated = query_int (r, "SELECT updated FROM imports WHERE id = ?1", error);
-  rows = query_int (r, count, error);
-  if (inserted < 0 || updated < 0 || rows < 0)
+  if (!query (r, "SELECT inserted, updated FROM imports WHERE id = ?1",
+              &inserted_text, &updated_text, error) ||
+      (rows = query_int (r, count, error)) < 0)
     return FALSE;
+  inserted = inserted_text != NULL ? g_ascii_strtoll (inserted_text, NULL, 10)
+                                   : 0;
+  updated = updated_text != NULL ? g_ascii_strtoll (updated_text, NULL, 10)
+                                 : 0;
 
   if (inserted + updated >= SALES_IMPORT_TRIGGER_MAX_ROWS &&
       (_sales_import_schema_drop (r->db, r->table, "trigger", "*_kpi_*",

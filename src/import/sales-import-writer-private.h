@@ -29,7 +29,6 @@ struct _SalesImportWriter
   sqlite3_stmt         *insert;
   sqlite3_stmt         *select;
   GHashTable           *changes;        /* changed fields -> Change */
-  sqlite3_stmt         *save;           /* into import_changes */
   sqlite3_stmt         *reject;
   SalesImportClaims    *claims;
   char                  key[64];        /* a repeated row's id */

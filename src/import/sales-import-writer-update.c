@@ -15,12 +15,13 @@
 
 #include "sales-import-writer-private.h"
 
-/* A row's update: the JSON of what it overwrites, saved for revert by
- * self->save, then the new values; both of the changed fields only.
+/* A row's update: what it overwrites, saved for revert from the values
+ * the lookup read (?3 on, one a changed field), then the new values;
+ * both of the changed fields only.
  */
 typedef struct
 {
-  sqlite3_stmt *before;
+  sqlite3_stmt *save;
   sqlite3_stmt *update;
 } Change;
 
@@ -29,7 +30,7 @@ change_free (gpointer data)
 {
   Change *change = data;
 
-  sqlite3_finalize (change->before);
+  sqlite3_finalize (change->save);
   sqlite3_finalize (change->update);
   g_free (change);
 }
@@ -108,7 +109,8 @@ change_statements (SalesImportWriter  *self,
 {
   guint n = self->n_written;
   guint64 every = (G_GUINT64_CONSTANT (1) << (n + 1)) - 1;
-  g_autoptr(GString) before = g_string_new ("SELECT json_object (");
+  g_autoptr(GString) save = g_string_new (NULL);
+  guint k = 3;
   g_autoptr(GString) update = g_string_new (NULL);
   g_autofree Change *change = NULL;
   const Change *known;
@@ -120,6 +122,13 @@ change_statements (SalesImportWriter  *self,
   if (known != NULL)
     return known;
 
+  /* VALUES, not INSERT ... SELECT, which keeps a statement journal of
+   * every page it touches, for each row.
+   */
+  g_string_printf (save, "INSERT INTO import_changes (import_id, "
+                         "table_name, row_id, action, before) VALUES (?1, "
+                         "'%s', ?2, 'update', json_object (",
+                   self->table->name);
   g_string_printf (update, "UPDATE %s SET ", self->table->name);
   for (guint i = 0; i <= n; i++)
     {
@@ -128,23 +137,22 @@ change_statements (SalesImportWriter  *self,
 
       if (!(changed & (G_GUINT64_CONSTANT (1) << i)))
         continue;
-      g_string_append_printf (before, "'%s', %s, ", name, name);
+      g_string_append_printf (save, "'%s', ?%u, ", name, k++);
       g_string_append_printf (update, "%s = ?%u, ", name,
                               i < n ? i + 1 : n + 2);
     }
-  g_string_truncate (before, before->len - 2);
-  g_string_append_printf (before, ") FROM %s WHERE id = ?1",
-                          self->table->name);
+  g_string_truncate (save, save->len - 2);
+  g_string_append (save, "))");
   g_string_truncate (update, update->len - 2);
   g_string_append_printf (update, " WHERE id = ?%u", n + 3);
 
   change = g_new0 (Change, 1);
-  change->before = _sales_import_writer_prepare (self, before->str, error);
-  change->update = change->before == NULL ? NULL :
+  change->save = _sales_import_writer_prepare (self, save->str, error);
+  change->update = change->save == NULL ? NULL :
     _sales_import_writer_prepare (self, update->str, error);
   if (change->update == NULL)
     {
-      sqlite3_finalize (change->before);
+      sqlite3_finalize (change->save);
       return NULL;
     }
 
@@ -154,7 +162,9 @@ change_statements (SalesImportWriter  *self,
   return known;
 }
 
-/* Saves what the @changed fields of row @id hold, then sets them. */
+/* Saves what the @changed fields of row @id hold, as self->select has
+ * just read them (it is still on the row), then sets them.
+ */
 gboolean
 _sales_import_writer_update_row (SalesImportWriter  *self,
                                  gint64              id,
@@ -163,28 +173,19 @@ _sales_import_writer_update_row (SalesImportWriter  *self,
                                  GError            **error)
 {
   const Change *change = change_statements (self, changed, error);
-  int rc;
+  guint n = self->n_written;
 
   if (change == NULL)
     return FALSE;
 
-  /* Read, then inserted with VALUES: an INSERT ... SELECT would keep a
-   * statement journal of every page it touches, for each row.
-   */
-  sqlite3_bind_int64 (change->before, 1, id);
-  if (sqlite3_step (change->before) != SQLITE_ROW)
-    {
-      sqlite3_reset (change->before);
-      return _sales_import_writer_sql_error (self, error);
-    }
-  sqlite3_bind_int64 (self->save, 1, self->import_id);
-  sqlite3_bind_int64 (self->save, 2, id);
-  sqlite3_bind_value (self->save, 3, sqlite3_column_value (change->before,
-                                                           0));
-  rc = sqlite3_step (self->save);
-  sqlite3_reset (self->save);
-  sqlite3_reset (change->before);
-  if (rc != SQLITE_DONE)
+  sqlite3_bind_int64 (change->save, 1, self->import_id);
+  sqlite3_bind_int64 (change->save, 2, id);
+  for (guint i = 0, k = 3; i <= n; i++)
+    if (changed & (G_GUINT64_CONSTANT (1) << i))
+      sqlite3_bind_value (change->save, k++,
+                          sqlite3_column_value (self->select,
+                                                i < n ? i + 1 : n + 1));
+  if (!_sales_import_writer_step_reset (change->save))
     return _sales_import_writer_sql_error (self, error);
 
   _sales_import_writer_bind_row (self, change->update, has_extra);

@@ -104,7 +104,6 @@ prepare_statements (SalesImportWriter  *self,
   guint n = self->n_written;
   g_autoptr(GString) insert = g_string_new (NULL);
   g_autoptr(GString) select = g_string_new ("SELECT id");
-  g_autoptr(GString) save = g_string_new (NULL);
 
   g_string_printf (insert, "INSERT INTO %s (", table);
   for (guint i = 0; i < n; i++)
@@ -122,18 +121,11 @@ prepare_statements (SalesImportWriter  *self,
   g_string_append_printf (select, ", extra, import_id FROM %s"
                           " WHERE external_id = ?1", table);
 
-  g_string_printf (save, "INSERT INTO import_changes (import_id, "
-                         "table_name, row_id, action, before) VALUES (?1, "
-                         "'%s', ?2, 'update', ?3)", table);
-
   self->insert = _sales_import_writer_prepare (self, insert->str, error);
   if (self->insert == NULL)
     return FALSE;
   self->select = _sales_import_writer_prepare (self, select->str, error);
   if (self->select == NULL)
-    return FALSE;
-  self->save = _sales_import_writer_prepare (self, save->str, error);
-  if (self->save == NULL)
     return FALSE;
   self->reject = _sales_import_writer_prepare (self,
                                                "INSERT INTO import_rejects "
@@ -197,7 +189,6 @@ _sales_import_writer_free (SalesImportWriter *self)
   sqlite3_finalize (self->insert);
   sqlite3_finalize (self->select);
   g_hash_table_unref (self->changes);
-  sqlite3_finalize (self->save);
   sqlite3_finalize (self->reject);
   _sales_import_claims_free (self->claims);
   g_free (self->path);
@@ -461,6 +452,7 @@ match_existing (SalesImportWriter  *self,
 {
   sqlite3_stmt *s = self->select;
   guint64 changed;
+  gboolean ok;
   gint64 id;
   int rc;
 
@@ -482,14 +474,17 @@ match_existing (SalesImportWriter  *self,
 
   id = sqlite3_column_int64 (s, 0);
   changed = _sales_import_writer_changed_fields (self, has_extra);
-  sqlite3_reset (s);
   if (changed == 0)
     {
+      sqlite3_reset (s);
       self->counts.unchanged++;
       return TRUE;
     }
 
-  return _sales_import_writer_update_row (self, id, changed, has_extra, error);
+  /* The old values are saved from the row @s is on. */
+  ok = _sales_import_writer_update_row (self, id, changed, has_extra, error);
+  sqlite3_reset (s);
+  return ok;
 }
 
 static gboolean
