@@ -201,9 +201,17 @@ read_be32 (const guchar *p)
 /* Reads the header with plain stdio, so that a foreign file is refused
  * before SQLite could touch it (a hot journal would be rolled back, a WAL
  * database would grow -wal and -shm files).
+ *
+ * A workspace is kept in WAL mode, except while a large import from the
+ * command line runs with a rollback journal (see sales-import-connection.c)
+ * or when such an import was killed: @journaled is then set. Such a file
+ * may be in the middle of a transaction, its header ahead of its pages,
+ * so its layout is left to quick_check once SQLite's locks and journal
+ * have made it whole.
  */
 static gboolean
 check_header (const char  *path,
+              gboolean    *journaled,
               GError     **error)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -268,6 +276,11 @@ check_header (const char  *path,
       return FALSE;
     }
 
+  /* Bytes 18 and 19 are 2 in WAL mode, 1 with a rollback journal. */
+  *journaled = header[18] == 1;
+  if (*journaled)
+    return TRUE;
+
   /* A page size of 1 stands for 65536 in the file format. */
   page_size = ((guint32)header[16] << 8) | header[17];
   if (page_size == 1)
@@ -317,12 +330,20 @@ open_connection (const char  *name,
   return db;
 }
 
-/* Runs quick_check on an immutable read-only connection: it takes no
- * locks, creates no -wal or -shm file and never checkpoints, so a refused
- * file is left exactly as it was, with nothing beside it.
+/* A WAL workspace is checked on an immutable read-only connection: it
+ * takes no locks, creates no -wal or -shm file and never checkpoints, so
+ * a refused file is left exactly as it was, with nothing beside it.
+ *
+ * A @journaled one, on an ordinary connection: its locks make the check
+ * wait for an import under way to end (up to the busy timeout) instead of
+ * reading pages half written, and its first read rolls back what a killed
+ * import left, from the journal beside the file. That is the one change
+ * made to a file before it is checked, and it only puts back what the
+ * file held before the import.
  */
 static gboolean
 check_integrity (const char  *path,
+                 gboolean     journaled,
                  GError     **error)
 {
   g_autofree char *absolute = NULL;
@@ -340,8 +361,11 @@ check_integrity (const char  *path,
     return FALSE;
   immutable = g_strconcat (uri, "?immutable=1", NULL);
 
-  db = open_connection (immutable, path,
-                        SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, error);
+  if (journaled)
+    db = open_connection (path, path, SQLITE_OPEN_READWRITE, error);
+  else
+    db = open_connection (immutable, path,
+                          SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, error);
   if (db == NULL)
     return FALSE;
 
@@ -351,6 +375,16 @@ check_integrity (const char  *path,
   if (rc == SQLITE_ROW)
     first = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
+
+  if ((rc & 0xff) == SQLITE_BUSY)
+    {
+      g_set_error (error, SALES_ERROR, SALES_ERROR_IO,
+                   _("“%s” is being written by another program, such as an "
+                     "import from the command line; try again when it has "
+                     "finished"), path);
+      sqlite3_close (db);
+      return FALSE;
+    }
 
   if (rc != SQLITE_ROW || g_strcmp0 (first, "ok") != 0)
     {
@@ -396,13 +430,15 @@ sales_workspace_open (const char  *path,
                       GError     **error)
 {
   const SalesMigration *steps;
+  gboolean journaled = FALSE;
   guint n_steps;
   sqlite3 *db;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_header (path, error) || !check_integrity (path, error))
+  if (!check_header (path, &journaled, error) ||
+      !check_integrity (path, journaled, error))
     return NULL;
 
   db = open_connection (path, path, SQLITE_OPEN_READWRITE, error);

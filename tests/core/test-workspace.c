@@ -5,6 +5,8 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "sales-error.h"
 #include "sales-limits.h"
@@ -349,6 +351,135 @@ test_validation (Fixture       *f,
   g_assert_error (error, SALES_ERROR, SALES_ERROR_NOT_FOUND);
 }
 
+/* A workspace left with a rollback journal, as an import from the command
+ * line leaves it while it runs. @sql runs on it in a child process, in a
+ * transaction that the child commits after @hold_ms, or never when
+ * @hold_ms is negative: the child then dies with its pages half written,
+ * as a killed import would. Returns once the child holds its write lock.
+ */
+static GPid
+write_in_child (const char *path,
+                const char *sql,
+                int         hold_ms)
+{
+  int ready[2];
+  char byte = 0;
+  pid_t pid;
+
+  g_assert_cmpint (pipe (ready), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      sqlite3 *db = NULL;
+
+      /* A cache of ten pages sends the transaction's pages to the file. */
+      if (sqlite3_open (path, &db) != SQLITE_OK ||
+          sqlite3_exec (db, "PRAGMA journal_mode = DELETE;"
+                            "PRAGMA cache_size = 10;"
+                            "BEGIN EXCLUSIVE", NULL, NULL, NULL) !=
+          SQLITE_OK ||
+          sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        _exit (1);
+      if (write (ready[1], "x", 1) != 1)
+        _exit (1);
+      if (hold_ms < 0)
+        _exit (0);
+      g_usleep (hold_ms * 1000);
+      _exit (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK);
+    }
+
+  close (ready[1]);
+  g_assert_cmpint (read (ready[0], &byte, 1), ==, 1);
+  close (ready[0]);
+  return pid;
+}
+
+static int
+wait_child (GPid pid)
+{
+  int status = 0;
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+static int
+header_mode (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >=, 100);
+  return contents[18];
+}
+
+#define MANY_LEADS                                                        \
+  "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "      \
+  "WHERE i < 20000) INSERT INTO leads (name, company) SELECT 'Lead ' || "  \
+  "i, printf ('%0500d', i) FROM n"
+
+static void
+make_workspace_with_one_lead (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SalesWorkspace) workspace = sales_workspace_create (f->path,
+                                                                &error);
+
+  g_assert_no_error (error);
+  g_assert_true (sales_workspace_exec (workspace, "INSERT INTO leads (name) "
+                                       "VALUES ('Before')", &error));
+}
+
+/* The open rolls back what the dead writer left, from its journal. */
+static void
+test_journaled_rolled_back (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *journal = g_strconcat (f->path, "-journal", NULL);
+  g_autoptr(SalesWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  make_workspace_with_one_lead (f);
+  g_assert_cmpint (wait_child (write_in_child (f->path, MANY_LEADS, -1)), ==,
+                   0);
+  g_assert_cmpint (g_stat (journal, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 0);
+  g_assert_cmpint (header_mode (f->path), ==, 1);
+
+  workspace = sales_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sales_workspace_count_rows (workspace, "leads", NULL), ==,
+                   1);
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (header_mode (f->path), ==, 2);
+}
+
+/* The open waits for a writer of the journaled file instead of reading
+ * its pages half written, then sees what it committed.
+ */
+static void
+test_journaled_waits_for_writer (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(SalesWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  GPid child;
+
+  make_workspace_with_one_lead (f);
+  child = write_in_child (f->path, MANY_LEADS, 300);
+
+  workspace = sales_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (wait_child (child), ==, 0);
+  g_assert_cmpint (sales_workspace_count_rows (workspace, "leads", NULL), ==,
+                   20001);
+  g_assert_cmpint (header_mode (f->path), ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -368,6 +499,8 @@ main (int    argc,
   ADD ("refuse/newer", test_refuse_newer);
   ADD ("refuse/missing", test_refuse_missing);
   ADD ("two-connections", test_two_connections);
+  ADD ("journaled/rolled-back", test_journaled_rolled_back);
+  ADD ("journaled/waits-for-writer", test_journaled_waits_for_writer);
   ADD ("settings", test_settings);
   ADD ("validation", test_validation);
 
