@@ -606,7 +606,9 @@ sales_cli_import (int    argc,
   if (workspace == NULL)
     return status;
 
+  /* Nothing else of this process touches the workspace meanwhile. */
   importer = sales_importer_new (workspace, argv[2]);
+  sales_importer_set_exclusive (importer, TRUE);
   sales_importer_set_table (importer, table);
   sales_importer_set_sheet (importer, sheet);
   sales_importer_set_dry_run (importer, dry_run);

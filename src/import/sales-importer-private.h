@@ -8,6 +8,7 @@
 
 #include "sales-column-evidence.h"
 #include "sales-import-choices.h"
+#include "sales-import-connection.h"
 #include "sales-importer.h"
 
 G_BEGIN_DECLS
@@ -34,7 +35,8 @@ struct _SalesImporter
   double                   pending_fraction;
   gint                     progress_queued;
 
-  sqlite3                 *db;
+  gboolean                 exclusive;
+  SalesImportConnection    connection;
   SalesReader             *reader;
   SalesSniffer            *sniffer;
   SalesMapping            *mapping;

@@ -56,7 +56,7 @@ sales_importer_finalize (GObject *object)
   g_clear_pointer (&self->mapping, sales_mapping_free);
   g_clear_pointer (&self->sniffer, sales_sniffer_free);
   g_clear_object (&self->reader);
-  g_clear_pointer (&self->db, sqlite3_close);
+  _sales_import_connection_close (&self->connection);
   g_clear_pointer (&self->rejects, g_ptr_array_unref);
   g_ptr_array_unref (self->overrides);
   g_ptr_array_unref (self->constants);
@@ -154,7 +154,7 @@ build_mapping (SalesImporter  *self,
     g_ptr_array_add (names,
                      (gpointer)sales_sniffer_get_column_name (self->sniffer, i));
 
-  self->mapping = sales_mapping_guess (self->db, self->table,
+  self->mapping = sales_mapping_guess (self->connection.db, self->table,
                                        (const char *const *)names->pdata,
                                        names->len, error);
   if (self->mapping == NULL)
@@ -179,9 +179,10 @@ build_mapping (SalesImporter  *self,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * Opens the file and a connection of its own to the workspace, sniffs a
- * sample and builds the mapping (remembered, else guessed, then the
- * overrides and constants). Calling it again does nothing.
+ * Opens the file and a connection to the workspace (its own, or the
+ * workspace's when exclusive), sniffs a sample and builds the mapping
+ * (remembered, else guessed, then the overrides and constants). Calling
+ * it again does nothing.
  *
  * Returns: %FALSE with the reader's error, %SALES_ERROR_INVALID when the
  *   table cannot be guessed or an override or constant is wrong
@@ -196,19 +197,10 @@ sales_importer_prepare (SalesImporter  *self,
   if (self->mapping != NULL)
     return TRUE;
 
-  if (self->db == NULL &&
-      (self->db = sales_workspace_open_connection (self->workspace, FALSE,
-                                                   error)) == NULL)
+  if (self->connection.db == NULL &&
+      !_sales_import_connection_open (&self->connection, self->workspace,
+                                      self->exclusive, error))
     return FALSE;
-
-  /* See SALES_IMPORT_CACHE_KIB for the page cache. CHECK constraints are
-   * off on this connection because every value was checked by the
-   * converter, and the outcome's IN list costs a temporary table per row.
-   */
-  sqlite3_exec (self->db, "PRAGMA ignore_check_constraints = ON;"
-                          "PRAGMA cache_size = -"
-                          G_STRINGIFY (SALES_IMPORT_CACHE_KIB) ";"
-                          "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
 
   g_clear_object (&self->reader);
   self->reader = _sales_import_choices_open_reader (self->choices, self->path,
@@ -437,7 +429,7 @@ commit (SalesImporter      *self,
     return FALSE;
 
   if (self->remember && !self->dry_run &&
-      !sales_mapping_remember (self->mapping, self->db, error))
+      !sales_mapping_remember (self->mapping, self->connection.db, error))
     return FALSE;
 
   if (self->dry_run)
@@ -446,15 +438,16 @@ commit (SalesImporter      *self,
       return TRUE;
     }
 
-  sqlite3_progress_handler (self->db, 0, NULL, NULL);
+  sqlite3_progress_handler (self->connection.db, 0, NULL, NULL);
   if (check_cancelled (self, cancellable, error))
     return FALSE;
 
-  if (sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+  if (sqlite3_exec (self->connection.db, "COMMIT", NULL, NULL, NULL) !=
+      SQLITE_OK)
     {
       g_set_error (error, SALES_ERROR, SALES_ERROR_SQL,
                    _("Could not import “%s”: %s"), self->path,
-                   sqlite3_errmsg (self->db));
+                   sqlite3_errmsg (self->connection.db));
       return FALSE;
     }
 
@@ -490,8 +483,8 @@ run_pass (SalesImporter      *self,
   converter = _sales_import_converter_new (self->mapping, error);
   if (converter == NULL)
     return FALSE;
-  writer = _sales_import_writer_new (self->db, self->mapping, converter,
-                                     self->path, error);
+  writer = _sales_import_writer_new (self->connection.db, self->mapping,
+                                     converter, self->path, error);
   if (writer == NULL || !_sales_import_writer_begin (writer, self->sheet,
                                                      error) ||
       !write_rows (self, converter, writer, formats, cancellable, error))
@@ -531,9 +524,10 @@ interrupt_cb (gpointer cancellable)
  *
  * Imports the file as one transaction (see the file's comment), or, as a
  * dry run, computes the same counts and rejects and rolls back. Progress
- * goes to the progress function. The workspace's own connection is not
- * used, so this may run in a thread; the caller emits the workspace's
- * "changed" signal (sales_importer_run_finish() does).
+ * goes to the progress function. Unless the importer is exclusive, the
+ * workspace's own connection is not used, so this may run in a thread;
+ * the caller emits the workspace's "changed" signal
+ * (sales_importer_run_finish() does).
  *
  * Returns: %TRUE when every row was accounted for and committed; %FALSE
  *   with %SALES_ERROR_CANCELLED, a reader error or %SALES_ERROR_SQL, the
@@ -556,12 +550,15 @@ sales_importer_run (SalesImporter  *self,
     return FALSE;
 
   if (cancellable != NULL)
-    sqlite3_progress_handler (self->db, INTERRUPT_STEPS, interrupt_cb,
-                              cancellable);
+    sqlite3_progress_handler (self->connection.db, INTERRUPT_STEPS,
+                              interrupt_cb, cancellable);
 
   formats = g_new0 (SalesColumnFormat, self->n_columns);
   for (guint i = 0; i < self->n_columns; i++)
     sales_sniffer_get_column_format (self->sniffer, i, &formats[i]);
+
+  if (!self->dry_run)
+    _sales_import_connection_leave_log (&self->connection);
 
   checksum = sales_file_checksum_start (self->path);
   self->redone = FALSE;
@@ -577,7 +574,8 @@ sales_importer_run (SalesImporter  *self,
     }
 
   sales_file_checksum_cancel (checksum);
-  sqlite3_progress_handler (self->db, 0, NULL, NULL);
+  sqlite3_progress_handler (self->connection.db, 0, NULL, NULL);
+  _sales_import_connection_return_to_log (&self->connection);
 
   /* A statement the cancel interrupted fails as SQL; say what it was. */
   if (!ok && !g_error_matches (local, SALES_ERROR, SALES_ERROR_CANCELLED) &&
@@ -615,7 +613,8 @@ run_in_thread (GTask        *task,
  * @user_data: for @callback
  *
  * Runs sales_importer_run() in a thread. Progress is delivered on the
- * caller's context.
+ * caller's context. Not for an exclusive importer, whose connection
+ * belongs to the caller's thread.
  */
 void
 sales_importer_run_async (SalesImporter       *self,
@@ -626,6 +625,7 @@ sales_importer_run_async (SalesImporter       *self,
   g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (SALES_IS_IMPORTER (self));
+  g_return_if_fail (!self->exclusive);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, sales_importer_run_async);

@@ -48,6 +48,8 @@ void             sales_importer_add_constant     (SalesImporter  *self,
                                                   const char     *spec);
 void             sales_importer_set_dry_run      (SalesImporter  *self,
                                                   gboolean        dry_run);
+void             sales_importer_set_exclusive    (SalesImporter  *self,
+                                                  gboolean        exclusive);
 void             sales_importer_set_remember_mapping (SalesImporter *self,
                                                   gboolean        remember);
 void             sales_importer_set_sniff_rows   (SalesImporter  *self,
