@@ -274,12 +274,12 @@ set_aside (Revert     *r,
 
   if (inserted + updated >= SALES_IMPORT_TRIGGER_MAX_ROWS &&
       (_sales_import_schema_drop (r->db, r->table, "trigger", "*_kpi_*",
-                                  triggers) != SQLITE_OK ||
+                                  NULL, triggers) != SQLITE_OK ||
        !run (r, "UPDATE kpi_state SET stale = 1", error)))
     return sql_error (r, error);
 
   if (inserted > rows / 2 &&
-      _sales_import_schema_drop (r->db, r->table, "index", "*",
+      _sales_import_schema_drop (r->db, r->table, "index", "*", NULL,
                                  indexes) != SQLITE_OK)
     return sql_error (r, error);
 

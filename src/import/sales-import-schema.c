@@ -21,11 +21,19 @@
  * @table: the table
  * @type: "index" or "trigger"
  * @glob: which of them, by name
+ * @written: (nullable): the columns the bulk write sets, as a JSON array
+ *   of names, or %NULL for any
  * @dropped: receives their CREATE statements, for
  *   _sales_import_schema_restore()
  *
  * Drops @table's schema objects of @type whose name matches @glob; the
  * automatic indexes of UNIQUE columns, which have no statement, stay.
+ *
+ * So does a partial index on columns outside @written: the rows written
+ * leave their NULL there, outside such an index as the schema's are
+ * (`WHERE lead_ref IS NOT NULL`), and building it again would cost a scan
+ * of the whole table to find it as it was (0.06 s per index for a million
+ * opportunities).
  *
  * Returns: an SQLite result code
  */
@@ -34,20 +42,28 @@ _sales_import_schema_drop (sqlite3    *db,
                            const char *table,
                            const char *type,
                            const char *glob,
+                           const char *written,
                            GPtrArray  *dropped)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  rc = sqlite3_prepare_v2 (db, "SELECT name, sql FROM sqlite_schema WHERE "
-                               "type = ?1 AND tbl_name = ?2 AND sql IS NOT "
-                               "NULL AND name GLOB ?3", -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (db, "SELECT name, sql FROM sqlite_schema AS s "
+                               "WHERE type = ?1 AND tbl_name = ?2 AND sql IS "
+                               "NOT NULL AND name GLOB ?3 AND NOT (?4 NOT "
+                               "NULL AND EXISTS (SELECT 1 FROM "
+                               "pragma_index_list (?2) AS l WHERE l.name = "
+                               "s.name AND l.partial) AND NOT EXISTS (SELECT "
+                               "1 FROM pragma_index_info (s.name) AS i, "
+                               "json_each (?4) AS w WHERE i.name = w.value))",
+                          -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     return rc;
   sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, table, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, glob, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, written, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_ptr_array_add (names,

@@ -16,6 +16,7 @@ int _sales_import_schema_drop    (sqlite3    *db,
                                   const char *table,
                                   const char *type,
                                   const char *glob,
+                                  const char *written,
                                   GPtrArray  *dropped);
 int _sales_import_schema_restore (sqlite3    *db,
                                   GPtrArray  *dropped);

@@ -229,8 +229,18 @@ drop_schema_objects (SalesImportWriter  *self,
                      GPtrArray          *dropped,
                      GError            **error)
 {
+  g_autoptr(GString) written = g_string_new ("[\"import_id\", \"extra\"");
+
+  for (guint i = 0; i < self->n_written; i++)
+    {
+      g_string_append_c (written, ',');
+      _sales_json_append_string (written,
+          _sales_import_converter_get_field (self->converter, i)->name);
+    }
+  g_string_append_c (written, ']');
+
   if (_sales_import_schema_drop (self->db, table_name (self), type, glob,
-                                 dropped) != SQLITE_OK)
+                                 written->str, dropped) != SQLITE_OK)
     return _sales_import_writer_sql_error (self, error);
 
   return TRUE;

@@ -177,6 +177,37 @@ test_beside_another_connection (Fixture       *f,
   sqlite3_close (reader);
 }
 
+/* A load that writes no lead keeps the partial index on leads in place
+ * instead of building it again: it must still find the earlier rows'.
+ */
+static void
+test_partial_index_kept (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *with_leads = write_deals (f, "leads.csv", 0, TRUE);
+  g_autofree char *without = write_deals (f, "more.csv", ROWS, FALSE);
+  Watch watch = { f, 0, NULL };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (run_exclusive (f, with_leads, FALSE, &watch, &error));
+  g_assert_true (run_exclusive (f, without, FALSE, &watch, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM opportunities"), ==,
+                   2 * ROWS);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM opportunities "
+                                 "INDEXED BY opportunities_lead WHERE "
+                                 "lead_ref IS NOT NULL"), ==, ROWS);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM opportunities "
+                                 "INDEXED BY opportunities_lead WHERE "
+                                 "lead_ref = 'L42'"), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM opportunities "
+                                 "INDEXED BY opportunities_closed WHERE "
+                                 "closed_at >= '2025-03-01'"), ==, 2 * ROWS);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM pragma_integrity_check "
+                                 "WHERE integrity_check <> 'ok'"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -191,6 +222,7 @@ main (int    argc,
   ADD ("journaled-load", test_journaled_load);
   ADD ("cancelled-and-dry-run", test_cancelled_and_dry_run);
   ADD ("beside-another-connection", test_beside_another_connection);
+  ADD ("partial-index-kept", test_partial_index_kept);
 
   return g_test_run ();
 }
