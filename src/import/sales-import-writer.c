@@ -35,7 +35,7 @@
 #include "sales-schema.h"
 
 /* The page cache while the indexes are built: see finish. */
-#define SORT_CACHE_KIB 8192
+#define SORT_CACHE_KIB 4096
 
 void
 sales_import_reject_free (SalesImportReject *reject)
@@ -708,8 +708,10 @@ _sales_import_writer_finish (SalesImportWriter  *self,
    * sorts while SQLite reads the table. Two helpers were no faster on two
    * cores, and their runs' memory grew with the table. The sorter hands
    * over a run each time it has gathered as much as the page cache holds:
-   * runs of SORT_CACHE_KIB keep the helper busiest (a million rows'
-   * date index took 0.6 s, against 0.8 s with 16 MB and 1.0 s with 32).
+   * runs of SORT_CACHE_KIB keep the helper busiest (in WAL mode a million
+   * rows' date index took 0.6 s, against 0.8 s with 16 MB and 1.0 s with
+   * 32; with a rollback journal both date indexes took 0.97-1.02 s with
+   * 4 MB, 1.03-1.29 s with 8 and 1.2-1.3 s with 16).
    */
   if (!exec (self, "PRAGMA threads = 1; PRAGMA cache_size = -"
                    G_STRINGIFY (SORT_CACHE_KIB), error))
