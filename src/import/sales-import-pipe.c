@@ -30,7 +30,17 @@
 #define BATCH_ROWS 512
 #define BATCHES 4
 
-typedef struct
+/* What one thread writes for every row lives on cache lines of its own:
+ * a line it shared with what the other thread reads would travel between
+ * the cores at each row. The caller's next_row beside a batch's fields,
+ * which the reading thread reads for each row it adds, made loading the
+ * caller's current batch a cache miss nearly every row (8 % of the
+ * storing thread's time).
+ */
+#define CACHE_LINE 64
+#define OWN_LINES __attribute__ ((aligned (CACHE_LINE)))
+
+typedef struct OWN_LINES
 {
   SalesPreparedRow *rows;
   guint             n_rows;
@@ -58,11 +68,14 @@ struct _SalesImportPipe
   gint                     stop;
   Batch                    batches[BATCHES];
 
-  Batch                   *current;   /* the caller's */
+  GString                 *extra;     /* the thread's scratch */
+
+  /* The caller's */
+  Batch                   *current OWN_LINES;
   guint                    next_row;
   gboolean                 ended;
   guint64                  position;
-  GString                  *extra;     /* the thread's scratch */
+  char                     end OWN_LINES;
 };
 
 static void
@@ -199,7 +212,8 @@ _sales_import_pipe_new (SalesReader             *reader,
                         const SalesColumnFormat *formats,
                         SalesColumnEvidence     *evidence)
 {
-  SalesImportPipe *self = g_new0 (SalesImportPipe, 1);
+  SalesImportPipe *self = g_aligned_alloc0 (1, sizeof (SalesImportPipe),
+                                            CACHE_LINE);
 
   self->reader = reader;
   self->skip_rows = skip_rows;
@@ -310,5 +324,5 @@ _sales_import_pipe_free (SalesImportPipe *self)
   g_async_queue_unref (self->full);
   g_async_queue_unref (self->used);
   g_string_free (self->extra, TRUE);
-  g_free (self);
+  g_aligned_free (self);
 }
