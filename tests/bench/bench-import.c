@@ -9,7 +9,7 @@
  * CSV into a table with the workspace's indexes, and SQLite alone
  * storing the rows in the workspace's schema without reading the file,
  * the floor under any import into that schema. Each is the median of
- * three runs taken in turns. Then it imports a 100,000-row XLSX of the
+ * five runs taken in turns. Then it imports a 100,000-row XLSX of the
  * same columns (target: at most 1 s, under 100 MB). Output lines start
  * with '#' so that meson's TAP parser accepts them.
  *
@@ -314,7 +314,7 @@ import_rss (const char *cli,
 }
 
 /* Each figure is the median of this many runs, taken in turns. */
-#define ROUNDS 3
+#define ROUNDS 5
 
 static int
 compare_doubles (gconstpointer a,
