@@ -186,6 +186,21 @@ sales_test_query_int (const char *path,
   return value;
 }
 
+/* Bytes 18 and 19 of a SQLite file's header: 2 in WAL mode, 1 with a
+ * rollback journal.
+ */
+int
+sales_test_journal_mode (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >=, 100);
+  g_assert_cmpint (contents[18], ==, contents[19]);
+  return contents[18];
+}
+
 void
 sales_test_workspace_set_up (SalesTestWorkspace *f,
                              gconstpointer       data)

@@ -57,6 +57,9 @@ void        sales_test_workspace_tear_down (SalesTestWorkspace *f,
 gint64      sales_test_query_int        (const char         *path,
                                          const char         *sql);
 
+/* 2 when the SQLite file @path is in WAL mode, 1 with a rollback journal. */
+int         sales_test_journal_mode     (const char         *path);
+
 /* Asserts that @path still holds exactly @before. */
 #define sales_test_assert_unchanged(path, before)                          \
   G_STMT_START {                                                           \

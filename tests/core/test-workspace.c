@@ -405,17 +405,6 @@ wait_child (GPid pid)
   return WEXITSTATUS (status);
 }
 
-static int
-header_mode (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  g_assert_cmpuint (length, >=, 100);
-  return contents[18];
-}
-
 #define MANY_LEADS                                                        \
   "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "      \
   "WHERE i < 20000) INSERT INTO leads (name, company) SELECT 'Lead ' || "  \
@@ -448,14 +437,14 @@ test_journaled_rolled_back (Fixture       *f,
                    0);
   g_assert_cmpint (g_stat (journal, &st), ==, 0);
   g_assert_cmpint (st.st_size, >, 0);
-  g_assert_cmpint (header_mode (f->path), ==, 1);
+  g_assert_cmpint (sales_test_journal_mode (f->path), ==, 1);
 
   workspace = sales_workspace_open (f->path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (sales_workspace_count_rows (workspace, "leads", NULL), ==,
                    1);
   g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
-  g_assert_cmpint (header_mode (f->path), ==, 2);
+  g_assert_cmpint (sales_test_journal_mode (f->path), ==, 2);
 }
 
 /* The open waits for a writer of the journaled file instead of reading
@@ -477,7 +466,7 @@ test_journaled_waits_for_writer (Fixture       *f,
   g_assert_cmpint (wait_child (child), ==, 0);
   g_assert_cmpint (sales_workspace_count_rows (workspace, "leads", NULL), ==,
                    20001);
-  g_assert_cmpint (header_mode (f->path), ==, 2);
+  g_assert_cmpint (sales_test_journal_mode (f->path), ==, 2);
 }
 
 int

@@ -80,19 +80,6 @@ kill_while_writing (const char *workspace,
   return WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL;
 }
 
-/* Bytes 18 and 19 of the header: 2 in WAL mode, 1 with a journal. */
-static int
-header_mode (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  g_assert_cmpuint (length, >=, 100);
-  g_assert_cmpint (contents[18], ==, contents[19]);
-  return contents[18];
-}
-
 static void
 check_killed_import (gboolean with_reader)
 {
@@ -126,7 +113,8 @@ check_killed_import (gboolean with_reader)
     }
 
   /* Alone, the import left WAL mode, and a journal of what to undo. */
-  g_assert_cmpint (header_mode (workspace), ==, with_reader ? 2 : 1);
+  g_assert_cmpint (sales_test_journal_mode (workspace), ==,
+                   with_reader ? 2 : 1);
   g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS) != with_reader);
 
   opened = sales_workspace_open (workspace, &error);
@@ -135,7 +123,7 @@ check_killed_import (gboolean with_reader)
                                                NULL), ==, 0);
   g_clear_object (&opened);
   g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
-  g_assert_cmpint (header_mode (workspace), ==, 2);
+  g_assert_cmpint (sales_test_journal_mode (workspace), ==, 2);
   g_assert_cmpint (sales_test_query_int (workspace,
                                          "SELECT count(*) FROM imports"),
                    ==, 0);
@@ -144,7 +132,7 @@ check_killed_import (gboolean with_reader)
   g_assert_cmpint (sales_test_query_int (workspace, "SELECT count(*) FROM "
                                                     "opportunities"), ==,
                    ROWS);
-  g_assert_cmpint (header_mode (workspace), ==, 2);
+  g_assert_cmpint (sales_test_journal_mode (workspace), ==, 2);
   sales_test_remove_tree (dir);
 }
 

@@ -43,18 +43,6 @@ write_deals (Fixture    *f,
   return path;
 }
 
-/* Bytes 18 and 19 of the header: 2 in WAL mode, 1 with a journal. */
-static int
-header_mode (Fixture *f)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
-  g_assert_cmpuint (length, >=, 100);
-  return contents[18];
-}
-
 static gint64
 query_int (Fixture    *f,
            const char *sql)
@@ -83,7 +71,7 @@ watch_progress (double   fraction,
 {
   Watch *watch = data;
 
-  watch->mode = header_mode (watch->f);
+  watch->mode = sales_test_journal_mode (watch->f->path);
   if (watch->cancel != NULL)
     g_cancellable_cancel (watch->cancel);
 }
@@ -116,7 +104,7 @@ test_journaled_load (Fixture       *f,
   g_assert_true (run_exclusive (f, csv, FALSE, &watch, &error));
   g_assert_no_error (error);
   g_assert_cmpint (watch.mode, ==, 1);
-  g_assert_cmpint (header_mode (f), ==, 2);
+  g_assert_cmpint (sales_test_journal_mode (f->path), ==, 2);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM opportunities"), ==,
                    ROWS);
 
@@ -142,7 +130,7 @@ test_cancelled_and_dry_run (Fixture       *f,
   g_assert_error (error, SALES_ERROR, SALES_ERROR_CANCELLED);
   g_clear_error (&error);
   g_assert_cmpint (watch.mode, ==, 1);
-  g_assert_cmpint (header_mode (f), ==, 2);
+  g_assert_cmpint (sales_test_journal_mode (f->path), ==, 2);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM opportunities"), ==,
                    0);
 
