@@ -686,21 +686,17 @@ record_counts (SalesImportWriter  *self,
 }
 
 /**
- * _sales_import_writer_finish:
- * @self: a writer that began
- * @checksum: (nullable): the file's SHA-256, for the record
+ * _sales_import_writer_restore:
+ * @self: a writer that stored every row
  * @error: return location for a #GError
  *
- * Rebuilds the indexes and triggers dropped for loading and records the
- * counts. The
- * transaction stays open: the caller commits, or rolls back a dry run.
+ * Builds again the indexes and triggers dropped for loading.
  *
  * Returns: %TRUE on success
  */
 gboolean
-_sales_import_writer_finish (SalesImportWriter  *self,
-                             const char         *checksum,
-                             GError            **error)
+_sales_import_writer_restore (SalesImportWriter  *self,
+                              GError            **error)
 {
   GPtrArray *dropped[] = { self->dropped_indexes, self->dropped_triggers };
 
@@ -719,10 +715,26 @@ _sales_import_writer_finish (SalesImportWriter  *self,
   for (guint d = 0; d < G_N_ELEMENTS (dropped); d++)
     if (_sales_import_schema_restore (self->db, dropped[d]) != SQLITE_OK)
       return _sales_import_writer_sql_error (self, error);
-  if (!exec (self, "PRAGMA threads = 0; PRAGMA cache_size = -"
-                   G_STRINGIFY (SALES_IMPORT_CACHE_KIB), error))
-    return FALSE;
+  return exec (self, "PRAGMA threads = 0; PRAGMA cache_size = -"
+                     G_STRINGIFY (SALES_IMPORT_CACHE_KIB), error);
+}
 
+/**
+ * _sales_import_writer_finish:
+ * @self: a writer that was restored
+ * @checksum: (nullable): the file's SHA-256, for the record
+ * @error: return location for a #GError
+ *
+ * Records the counts. The transaction stays open: the caller commits, or
+ * rolls back a dry run.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_sales_import_writer_finish (SalesImportWriter  *self,
+                             const char         *checksum,
+                             GError            **error)
+{
   return record_counts (self, checksum, error);
 }
 

@@ -60,6 +60,8 @@ gboolean           _sales_import_writer_store_rest
                                                 SalesImportRowSource source,
                                                 gpointer             data,
                                                 GError             **error);
+gboolean           _sales_import_writer_restore (SalesImportWriter  *self,
+                                                GError             **error);
 gboolean           _sales_import_writer_finish (SalesImportWriter   *self,
                                                 const char          *checksum,
                                                 GError             **error);

@@ -10,9 +10,9 @@
  * import would cost as much as the conversion itself; this costs a second
  * pass only on the files that need it.
  *
- * The file's SHA-256 is computed by a thread of its own while the rows
- * are written (sales-file-checksum.c), and the rows are read and
- * converted on another (sales-import-pipe.c).
+ * The rows are read and converted on a thread of their own
+ * (sales-import-pipe.c); once they are stored, the file's SHA-256 is
+ * computed on another while the indexes are built (sales-file-checksum.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -421,10 +421,16 @@ decide_formats (SalesImporter     *self,
 static gboolean
 commit (SalesImporter      *self,
         SalesImportWriter  *writer,
-        const char         *checksum,
+        SalesFileChecksum **file_checksum,
         GCancellable       *cancellable,
         GError            **error)
 {
+  g_autofree char *checksum = NULL;
+
+  if (!_sales_import_writer_restore (writer, error))
+    return FALSE;
+
+  checksum = sales_file_checksum_finish (g_steal_pointer (file_checksum));
   if (!_sales_import_writer_finish (writer, checksum, error))
     return FALSE;
 
@@ -477,7 +483,6 @@ run_pass (SalesImporter      *self,
 {
   g_autoptr(SalesImportConverter) converter = NULL;
   g_autoptr(SalesImportWriter) writer = NULL;
-  g_autofree char *checksum = NULL;
 
   clear_evidence (self);
   converter = _sales_import_converter_new (self->mapping, error);
@@ -494,9 +499,13 @@ run_pass (SalesImporter      *self,
   if (*redo)
     return TRUE;
 
-  checksum = sales_file_checksum_finish (g_steal_pointer (file_checksum));
+  /* The checksum reads the file once more. Beside the reading thread it
+   * took the core that thread needs, and the storing thread waited on
+   * the rows; while the indexes are built, that core is half idle.
+   */
+  *file_checksum = sales_file_checksum_start (self->path);
   deliver_progress (self, SALES_IMPORT_PROGRESS_FINISHING);
-  if (!commit (self, writer, checksum, cancellable, error))
+  if (!commit (self, writer, file_checksum, cancellable, error))
     return FALSE;
 
   deliver_progress (self, 1.0);
@@ -560,7 +569,6 @@ sales_importer_run (SalesImporter  *self,
   if (!self->dry_run)
     _sales_import_connection_leave_log (&self->connection);
 
-  checksum = sales_file_checksum_start (self->path);
   self->redone = FALSE;
   ok = run_pass (self, formats, FALSE, &checksum, &redo, cancellable,
                  &local);

@@ -124,7 +124,11 @@ test_import_and_revert (Fixture       *f,
   g_autofree char *err = NULL;
   g_autoptr(JsonObject) r_dry = NULL;
   g_autoptr(JsonObject) r = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *sum = NULL;
+  g_autofree char *same_sum = NULL;
   JsonObject *reject;
+  gsize length = 0;
 
   g_assert_cmpint (sales_test_run_cli (dry, &out_dry, NULL), ==, 0);
   r_dry = parse (out_dry);
@@ -149,6 +153,14 @@ test_import_and_revert (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (reject, "value"), ==,
                    "lots");
   g_assert_nonnull (json_object_get_string_member (reject, "reason"));
+
+  /* The record holds the file's SHA-256. */
+  g_assert_true (g_file_get_contents (f->csv, &contents, &length, NULL));
+  sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *)contents,
+                                     length);
+  same_sum = g_strdup_printf ("SELECT count(*) FROM imports WHERE id = 1 "
+                              "AND checksum = '%s'", sum);
+  g_assert_cmpint (sales_test_query_int (f->workspace, same_sum), ==, 1);
 
   g_assert_cmpint (sales_test_run_cli (revert, NULL, NULL), ==, 0);
   g_assert_cmpint (sales_test_run_cli (revert, NULL, &err), ==, 1);

@@ -400,6 +400,8 @@ test_date_order_decided_late (Fixture       *f,
   g_autoptr(SalesImporter) importer = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *why = NULL;
+  g_autofree char *sum = NULL;
+  g_autofree char *recorded = NULL;
 
   for (guint i = 0; i < 300; i++)
     g_string_append_printf (text, "L%u,%u/%u/2025\n", i, i % 12 + 1,
@@ -420,6 +422,11 @@ test_date_order_decided_late (Fixture       *f,
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM leads WHERE "
                                  "external_id = 'L13' AND "
                                  "created_at = '2025-05-02'"), ==, 1);
+
+  /* The checksum of the file, though it was read twice. */
+  sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text->str, -1);
+  recorded = query_text (f, "SELECT checksum FROM imports");
+  g_assert_cmpstr (recorded, ==, sum);
 }
 
 static void
