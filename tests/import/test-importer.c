@@ -5,92 +5,7 @@
 
 #include <string.h>
 
-#include "sales-error.h"
-#include "sales-importer.h"
-#include "sales-kpi.h"
-#include "salesops-test.h"
-
-typedef SalesTestWorkspace Fixture;
-
-static char *
-write_csv (Fixture    *f,
-           const char *name,
-           const char *text)
-{
-  char *path = g_build_filename (f->dir, name, NULL);
-
-  sales_test_write_file (path, text, -1);
-  return path;
-}
-
-static char *
-query_text (Fixture    *f,
-            const char *sql)
-{
-  sqlite3 *db = sales_workspace_get_db (f->workspace);
-  sqlite3_stmt *stmt = NULL;
-  char *text = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0))
-    text = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return text;
-}
-
-static gint64
-query_int (Fixture    *f,
-           const char *sql)
-{
-  g_autofree char *text = query_text (f, sql);
-
-  return text != NULL ? g_ascii_strtoll (text, NULL, 10) : -1;
-}
-
-static SalesImporter *
-import (Fixture     *f,
-        const char  *file,
-        const char  *table,
-        GError     **error)
-{
-  SalesImporter *importer = sales_importer_new (f->workspace, file);
-
-  sales_importer_set_table (importer, table);
-  sales_importer_run (importer, NULL, error);
-  return importer;
-}
-
-static void
-assert_counts (SalesImporter *importer,
-               guint64        inserted,
-               guint64        updated,
-               guint64        unchanged,
-               guint64        rejected)
-{
-  const SalesImportCounts *c = sales_importer_get_counts (importer);
-
-  g_assert_cmpuint (c->inserted, ==, inserted);
-  g_assert_cmpuint (c->updated, ==, updated);
-  g_assert_cmpuint (c->unchanged, ==, unchanged);
-  g_assert_cmpuint (c->rejected, ==, rejected);
-  g_assert_cmpuint (c->rows_read, ==, inserted + updated + unchanged +
-                    rejected);
-}
-
-static const char deals_v1[] =
-  "Deal ID,Deal Name,Deal owner,Stage,Amount,Create Date,Close Date,Region\n"
-  "D1,Alpha,Ann,Closed Won,\"$1,200.50\",2025-01-05,2025-02-01,EU\n"
-  "D2,Beta,Bob,Negotiation,300,2025-01-06,,\n"
-  "D3,Gamma,Ann,Closed Lost,(20.00),2025-01-07,2025-02-03,US\n"
-  "D4,Delta,Cy,Won,lots,2025-01-08,2025-02-04,US\n";
-
-static const char deals_v2[] =
-  "Deal ID,Deal Name,Deal owner,Stage,Amount,Create Date,Close Date,Region\n"
-  "D1,Alpha,Ann,Closed Won,\"$1,200.50\",2025-01-05,2025-02-01,EU\n"
-  "D2,Beta,Bob,Closed Won,350,2025-01-06,2025-03-01,\n"
-  "D3,Gamma,Ann,Closed Lost,(20.00),2025-01-07,2025-02-03,US\n"
-  "D5,Epsilon,Di,Prospecting,,2025-01-09,,\n";
+#include "importer-test.h"
 
 static void
 test_upsert_and_revert (Fixture       *f,
@@ -190,31 +105,6 @@ test_revert_refused_under_later_import (Fixture       *f,
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM opportunities"), ==, 0);
 }
 
-static void
-cancel_cb (double   fraction,
-           gpointer user_data)
-{
-  if (fraction > 0.0 && fraction < 1.0)
-    g_cancellable_cancel (user_data);
-}
-
-/* An import of @path cancelled at its first progress report. */
-static SalesImporter *
-run_cancelled (Fixture    *f,
-               const char *path)
-{
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GError) error = NULL;
-  SalesImporter *importer = sales_importer_new (f->workspace, path);
-
-  sales_importer_set_progress_func (importer, cancel_cb,
-                                    g_object_ref (cancellable),
-                                    g_object_unref);
-  g_assert_false (sales_importer_run (importer, cancellable, &error));
-  g_assert_error (error, SALES_ERROR, SALES_ERROR_CANCELLED);
-  return importer;
-}
-
 static char *
 dump (Fixture *f)
 {
@@ -257,137 +147,6 @@ test_cancel_and_dry_run (Fixture       *f,
   after = dump (f);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM imports"), ==, 1);
-}
-
-static char *
-big_deals_csv (Fixture *f,
-               guint    n_rows)
-{
-  g_autoptr(GString) big = g_string_new ("opportunity_id,owner,stage,"
-                                         "amount,created_at,close_date\n");
-
-  for (guint i = 0; i < n_rows; i++)
-    g_string_append_printf (big, "B%u,Owner %u,%s,%u,2025-01-%02u,"
-                            "2025-03-%02u\n", i, i % 7,
-                            i % 3 ? "Closed Won" : "Closed Lost", 100 + i,
-                            1 + i % 28, 1 + i % 31);
-  return write_csv (f, "big-deals.csv", big->str);
-}
-
-/* The roll-up as it is, then as a rebuild makes it: equal. */
-static void
-assert_roll_up_current (Fixture *f)
-{
-  sqlite3 *db = sales_workspace_get_db (f->workspace);
-  const char *dump_sql = "SELECT group_concat (day || owner || won || lost"
-                         " || won_cents || created, ';') FROM (SELECT * FROM"
-                         " kpi_daily ORDER BY level, day, owner, source)";
-  g_autoptr(GError) error = NULL;
-  g_autofree char *updated = NULL, *rebuilt = NULL;
-
-  g_assert_true (sales_kpi_refresh (db, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (query_int (f, "SELECT stale FROM kpi_state"), ==, 0);
-  updated = query_text (f, dump_sql);
-
-  g_assert_true (sales_workspace_exec (f->workspace, "UPDATE kpi_state SET"
-                                       " stale = 1", &error));
-  g_assert_true (sales_kpi_refresh (db, &error));
-  g_assert_no_error (error);
-  rebuilt = query_text (f, dump_sql);
-  g_assert_nonnull (updated);
-  g_assert_cmpstr (updated, ==, rebuilt);
-}
-
-/* A small import leaves what it touched for the roll-up to recompute;
- * a large one drops the KPI triggers for the rest of its load, marks
- * the roll-up for a rebuild and makes the triggers again, and one
- * cancelled after dropping them (progress comes every 4096 rows) leaves
- * triggers and roll-up as they were.
- */
-static void
-test_kpi_roll_up (Fixture       *f,
-                  gconstpointer  data)
-{
-  const char *triggers = "SELECT count (*) FROM sqlite_schema WHERE"
-                         " type = 'trigger' AND name GLOB '*_kpi_*'";
-  g_autofree char *v1 = write_csv (f, "v1.csv", deals_v1);
-  g_autofree char *v2 = write_csv (f, "v2.csv", deals_v2);
-  g_autofree char *big = big_deals_csv (f, SALES_IMPORT_TRIGGER_MAX_ROWS +
-                                        8000);
-  g_autoptr(SalesImporter) first = import (f, v1, NULL, NULL);
-  g_autoptr(SalesImporter) second = NULL;
-  g_autoptr(SalesImporter) large = NULL;
-  g_autoptr(SalesImporter) cancelled = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 n_triggers = query_int (f, triggers);
-
-  g_assert_cmpint (n_triggers, ==, 18);
-  assert_roll_up_current (f);
-
-  second = import (f, v2, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (query_int (f, "SELECT stale FROM kpi_state"), ==, 2);
-  g_assert_cmpint (query_int (f, "SELECT count (*) FROM kpi_dirty"), >, 0);
-  assert_roll_up_current (f);
-
-  cancelled = run_cancelled (f, big);
-  g_assert_cmpint (query_int (f, triggers), ==, n_triggers);
-  g_assert_cmpint (query_int (f, "SELECT stale FROM kpi_state"), ==, 0);
-
-  large = import (f, big, NULL, &error);
-  g_assert_no_error (error);
-  assert_counts (large, SALES_IMPORT_TRIGGER_MAX_ROWS + 8000, 0, 0, 0);
-  g_assert_cmpint (query_int (f, triggers), ==, n_triggers);
-  g_assert_cmpint (query_int (f, "SELECT stale FROM kpi_state"), ==, 1);
-  assert_roll_up_current (f);
-
-  /* The triggers made again record the next write. */
-  g_assert_true (sales_workspace_exec (f->workspace, "UPDATE opportunities"
-                                       " SET amount = 1 WHERE external_id ="
-                                       " 'B7'", &error));
-  g_assert_cmpint (query_int (f, "SELECT stale FROM kpi_state"), ==, 2);
-  assert_roll_up_current (f);
-}
-
-static void
-cancel_finishing_cb (double   fraction,
-                     gpointer user_data)
-{
-  if (fraction == SALES_IMPORT_PROGRESS_FINISHING)
-    g_cancellable_cancel (user_data);
-}
-
-/* Cancelled once every row is stored, while its indexes are built: the
- * index build stops, and the import rolls back whole.
- */
-static void
-test_cancel_while_finishing (Fixture       *f,
-                             gconstpointer  data)
-{
-  const char *schema = "SELECT group_concat (name) FROM (SELECT name FROM"
-                       " sqlite_schema WHERE tbl_name = 'opportunities'"
-                       " ORDER BY name)";
-  g_autofree char *big = big_deals_csv (f, SALES_IMPORT_TRIGGER_MAX_ROWS +
-                                        8000);
-  g_autofree char *before = query_text (f, schema);
-  g_autofree char *after = NULL;
-  gint64 stale = query_int (f, "SELECT stale FROM kpi_state");
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(SalesImporter) importer = sales_importer_new (f->workspace, big);
-  g_autoptr(GError) error = NULL;
-
-  sales_importer_set_progress_func (importer, cancel_finishing_cb,
-                                    g_object_ref (cancellable),
-                                    g_object_unref);
-  g_assert_false (sales_importer_run (importer, cancellable, &error));
-  g_assert_error (error, SALES_ERROR, SALES_ERROR_CANCELLED);
-
-  after = query_text (f, schema);
-  g_assert_cmpstr (after, ==, before);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM opportunities"), ==, 0);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM imports"), ==, 0);
-  g_assert_cmpint (query_int (f, "SELECT stale FROM kpi_state"), ==, stale);
 }
 
 /* The rows that settle the order come after the sample. */
@@ -498,74 +257,6 @@ test_async (Fixture       *f,
 
   g_assert_cmpfloat (last, ==, 1.0);
   assert_counts (importer, 3, 0, 0, 1);
-}
-
-/* What a run reported: how often it was under way, whether it said it
- * was finishing, and last.
- */
-typedef struct
-{
-  guint    under_way;
-  gboolean finishing;
-  double   last;
-} Reports;
-
-static void
-count_progress_cb (double   fraction,
-                   gpointer user_data)
-{
-  Reports *reports = user_data;
-
-  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
-  if (fraction > 0.0 && fraction < 1.0)
-    reports->under_way++;
-  if (fraction == SALES_IMPORT_PROGRESS_FINISHING)
-    reports->finishing = TRUE;
-  reports->last = fraction;
-}
-
-typedef struct
-{
-  gboolean  finished;
-  GError   *error;
-} Run;
-
-static void
-finished_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  Run *run = user_data;
-
-  sales_importer_run_finish (SALES_IMPORTER (source), result, &run->error);
-  run->finished = TRUE;
-}
-
-/* A large file in the GUI's way: in a thread, the rest of its rows in
- * one statement there, progress on the caller's context.
- */
-static void
-test_async_large (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_autofree char *big = big_deals_csv (f, 20000);
-  g_autoptr(SalesImporter) importer = sales_importer_new (f->workspace, big);
-  Run run = { FALSE, NULL };
-  Reports reports = { 0, FALSE, -1 };
-
-  sales_importer_set_progress_func (importer, count_progress_cb, &reports,
-                                    NULL);
-  sales_importer_run_async (importer, NULL, finished_cb, &run);
-  while (!run.finished)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_no_error (run.error);
-  assert_counts (importer, 20000, 0, 0, 0);
-  g_assert_cmpuint (reports.under_way, >, 0);
-  g_assert_true (reports.finishing);
-  g_assert_cmpfloat (reports.last, ==, 1.0);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM opportunities"), ==,
-                   20000);
 }
 
 /* A CRM API dump: nested properties flattened by the reader. */
@@ -855,94 +546,6 @@ test_update_changed_fields (Fixture       *f,
   g_assert_cmpstr (reverted, ==, after);
 }
 
-/* Past SALES_IMPORT_TRIGGER_MAX_ROWS the rest of a file is stored by one
- * statement (sales-import-bulk.c); these rows come after that point and
- * must end as they would row by row: a bad amount rejected on its line,
- * an id the table already has updated, an id repeated in the file with
- * the same cells unchanged and with others updated, rows without an id
- * kept apart by their cells, and the whole file again left unchanged.
- */
-static void
-test_large_file_every_row (Fixture       *f,
-                           gconstpointer  data)
-{
-  guint n = SALES_IMPORT_TRIGGER_MAX_ROWS + 3000;
-  g_autoptr(GString) text = g_string_new ("Deal ID,Deal Name,Amount,"
-                                          "Region\n");
-  g_autofree char *v1 = write_csv (f, "v1.csv", deals_v1);
-  g_autofree char *path = NULL;
-  g_autoptr(SalesImporter) seed = import (f, v1, NULL, NULL);
-  g_autoptr(SalesImporter) large = NULL;
-  g_autoptr(SalesImporter) again = NULL;
-  g_autoptr(GError) error = NULL;
-  const SalesImportReject *reject;
-  gint64 n_objects = query_int (f, "SELECT count(*) FROM sqlite_schema WHERE"
-                                   " tbl_name = 'opportunities' AND type IN"
-                                   " ('index', 'trigger')");
-
-  for (guint i = 0; i < n; i++)
-    g_string_append_printf (text, "L%u,Deal %u,%u,R%u\n", i, i, i + 1, i);
-  g_string_append (text, "L5,Deal 5,6,R5\n");        /* line n + 2 */
-  g_string_append (text, "L6,Deal 6,600,R6\n");
-  g_string_append (text, "L7,Deal 7,seven,R7\n");
-  g_string_append (text, "D1,Alpha,99,EU\n");
-  g_string_append (text, ",Blank,1,\n,Blank,1,\n");
-  g_string_append (text, "L9999999,Last,1,\n");
-  path = write_csv (f, "large.csv", text->str);
-
-  large = import (f, path, "opportunities", &error);
-  g_assert_no_error (error);
-  assert_counts (large, n + 3, 2, 1, 1);
-  reject = g_ptr_array_index (sales_importer_get_rejects (large), 0);
-  g_assert_cmpuint (reject->line, ==, n + 4);
-  g_assert_cmpstr (reject->value, ==, "seven");
-  g_assert_cmpint (query_int (f, "SELECT amount FROM opportunities WHERE "
-                                 "external_id = 'L6'"), ==, 60000);
-  g_assert_cmpint (query_int (f, "SELECT amount FROM opportunities WHERE "
-                                 "external_id = 'D1'"), ==, 9900);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM opportunities WHERE "
-                                 "name = 'Blank'"), ==, 2);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM opportunities WHERE "
-                                 "external_id = 'L9999999' AND extra IS "
-                                 "NULL"), ==, 1);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM opportunities WHERE "
-                                 "extra = '{\"Region\":\"R4999\"}' AND "
-                                 "external_id = 'L4999' AND import_id = 2"),
-                   ==, 1);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM import_rejects WHERE "
-                                 "import_id = 2"), ==, 1);
-
-  again = import (f, path, "opportunities", &error);
-  g_assert_no_error (error);
-  /* Only L6 changes: its two rows disagree, so each one overwrites the
-   * other, and the table ends as it was.
-   */
-  assert_counts (again, 0, 2, n + 4, 1);
-  g_assert_cmpint (query_int (f, "SELECT amount FROM opportunities WHERE "
-                                 "external_id = 'L6'"), ==, 60000);
-
-  g_assert_true (sales_import_revert (f->workspace,
-                                      sales_importer_get_import_id (again),
-                                      &error));
-  g_assert_true (sales_import_revert (f->workspace,
-                                      sales_importer_get_import_id (large),
-                                      &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM opportunities"), ==,
-                   3);
-  g_assert_cmpint (query_int (f, "SELECT amount FROM opportunities WHERE "
-                                 "external_id = 'D1'"), ==, 120050);
-
-  /* That large revert set the indexes and triggers aside: all are back,
-   * and the roll-up, marked for a rebuild, matches the rows left.
-   */
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM sqlite_schema WHERE "
-                                 "tbl_name = 'opportunities' AND type IN "
-                                 "('index', 'trigger')"), ==, n_objects);
-  g_assert_cmpint (query_int (f, "SELECT stale FROM kpi_state"), ==, 1);
-  assert_roll_up_current (f);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -960,14 +563,10 @@ main (int    argc,
   ADD ("/importer/reimport-without-ids", test_reimport_without_ids);
   ADD ("/importer/reimport-some-ids-missing",
        test_reimport_some_ids_missing);
-  ADD ("/importer/kpi-roll-up", test_kpi_roll_up);
-  ADD ("/importer/cancel-while-finishing", test_cancel_while_finishing);
   ADD ("/importer/update-changed-fields", test_update_changed_fields);
-  ADD ("/importer/large-file-every-row", test_large_file_every_row);
   ADD ("/importer/date-order-decided-late", test_date_order_decided_late);
   ADD ("/importer/remembered-mapping", test_remembered_mapping);
   ADD ("/importer/async", test_async);
-  ADD ("/importer/async-large", test_async_large);
   ADD ("/importer/json-dump", test_json_dump);
   ADD ("/importer/shared/maven-pipeline", test_maven_pipeline);
   ADD ("/importer/shared/olist", test_olist);
