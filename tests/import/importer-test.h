@@ -15,6 +15,11 @@
 
 typedef SalesTestWorkspace Fixture;
 
+/* Adds @func as the test @name, run on a fresh workspace. */
+#define IMPORT_TEST_ADD(name, func)                                       \
+  g_test_add (name, Fixture, NULL, sales_test_workspace_set_up, func,     \
+              sales_test_workspace_tear_down)
+
 static inline char *
 write_csv (Fixture    *f,
            const char *name,

@@ -266,14 +266,12 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func)                                               \
-  g_test_add (name, Fixture, NULL, sales_test_workspace_set_up, func,  \
-              sales_test_workspace_tear_down)
-
-  ADD ("/import-large/kpi-roll-up", test_kpi_roll_up);
-  ADD ("/import-large/cancel-while-finishing", test_cancel_while_finishing);
-  ADD ("/import-large/large-file-every-row", test_large_file_every_row);
-  ADD ("/import-large/async-large", test_async_large);
+  IMPORT_TEST_ADD ("/import-large/kpi-roll-up", test_kpi_roll_up);
+  IMPORT_TEST_ADD ("/import-large/cancel-while-finishing",
+                   test_cancel_while_finishing);
+  IMPORT_TEST_ADD ("/import-large/large-file-every-row",
+                   test_large_file_every_row);
+  IMPORT_TEST_ADD ("/import-large/async-large", test_async_large);
 
   return g_test_run ();
 }

@@ -552,24 +552,22 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func)                                               \
-  g_test_add (name, Fixture, NULL, sales_test_workspace_set_up, func,  \
-              sales_test_workspace_tear_down)
-
-  ADD ("/importer/upsert-and-revert", test_upsert_and_revert);
-  ADD ("/importer/revert-refused-under-later-import",
-       test_revert_refused_under_later_import);
-  ADD ("/importer/cancel-and-dry-run", test_cancel_and_dry_run);
-  ADD ("/importer/reimport-without-ids", test_reimport_without_ids);
-  ADD ("/importer/reimport-some-ids-missing",
-       test_reimport_some_ids_missing);
-  ADD ("/importer/update-changed-fields", test_update_changed_fields);
-  ADD ("/importer/date-order-decided-late", test_date_order_decided_late);
-  ADD ("/importer/remembered-mapping", test_remembered_mapping);
-  ADD ("/importer/async", test_async);
-  ADD ("/importer/json-dump", test_json_dump);
-  ADD ("/importer/shared/maven-pipeline", test_maven_pipeline);
-  ADD ("/importer/shared/olist", test_olist);
+  IMPORT_TEST_ADD ("/importer/upsert-and-revert", test_upsert_and_revert);
+  IMPORT_TEST_ADD ("/importer/revert-refused-under-later-import",
+                   test_revert_refused_under_later_import);
+  IMPORT_TEST_ADD ("/importer/cancel-and-dry-run", test_cancel_and_dry_run);
+  IMPORT_TEST_ADD ("/importer/reimport-without-ids", test_reimport_without_ids);
+  IMPORT_TEST_ADD ("/importer/reimport-some-ids-missing",
+                   test_reimport_some_ids_missing);
+  IMPORT_TEST_ADD ("/importer/update-changed-fields",
+                   test_update_changed_fields);
+  IMPORT_TEST_ADD ("/importer/date-order-decided-late",
+                   test_date_order_decided_late);
+  IMPORT_TEST_ADD ("/importer/remembered-mapping", test_remembered_mapping);
+  IMPORT_TEST_ADD ("/importer/async", test_async);
+  IMPORT_TEST_ADD ("/importer/json-dump", test_json_dump);
+  IMPORT_TEST_ADD ("/importer/shared/maven-pipeline", test_maven_pipeline);
+  IMPORT_TEST_ADD ("/importer/shared/olist", test_olist);
 
   return g_test_run ();
 }
