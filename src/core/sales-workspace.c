@@ -191,6 +191,32 @@ sales_sqlite_configure (sqlite3     *db,
   return TRUE;
 }
 
+/**
+ * sales_sqlite_query_int:
+ * @db: a connection
+ * @sql: a statement whose first column of its first row is a number
+ * @otherwise: what to return when it fails or gives no row
+ *
+ * For counts and pragmas, where a failure has a sensible default.
+ *
+ * Returns: the number, or @otherwise
+ */
+gint64
+sales_sqlite_query_int (sqlite3    *db,
+                        const char *sql,
+                        gint64      otherwise)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = otherwise;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
 static guint32
 read_be32 (const guchar *p)
 {

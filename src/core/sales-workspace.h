@@ -56,6 +56,9 @@ gboolean        sales_sqlite_set_error          (GError         **error,
 gboolean        sales_sqlite_configure          (sqlite3         *db,
                                                  const char      *path,
                                                  GError         **error);
+gint64          sales_sqlite_query_int          (sqlite3         *db,
+                                                 const char      *sql,
+                                                 gint64           otherwise);
 
 /* Records: values are GVariants of type "s" (text and dates), "x" (money
  * in minor units), "d" (numbers) or %NULL for an empty value.

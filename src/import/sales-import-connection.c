@@ -27,22 +27,6 @@
 #include "sales-import-connection.h"
 #include "sales-limits.h"
 
-static int
-get_int_pragma (sqlite3    *db,
-                const char *sql,
-                int         otherwise)
-{
-  sqlite3_stmt *stmt = NULL;
-  int value = otherwise;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return value;
-}
-
 /**
  * _sales_import_connection_open:
  * @self: where to keep the connection
@@ -70,8 +54,10 @@ _sales_import_connection_open (SalesImportConnection  *self,
     {
       self->db = sales_workspace_get_db (workspace);
       self->borrowed = TRUE;
-      self->cache_size = get_int_pragma (self->db, "PRAGMA cache_size", -2000);
-      self->synchronous = get_int_pragma (self->db, "PRAGMA synchronous", 2);
+      self->cache_size = sales_sqlite_query_int (self->db,
+                                                 "PRAGMA cache_size", -2000);
+      self->synchronous = sales_sqlite_query_int (self->db,
+                                                  "PRAGMA synchronous", 2);
     }
   else if ((self->db = sales_workspace_open_connection (workspace, FALSE,
                                                         error)) == NULL)

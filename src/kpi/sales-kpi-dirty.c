@@ -27,6 +27,7 @@
 #include "sales-kpi-private.h"
 #include "sales-kpi-rollup.h"
 #include "sales-limits.h"
+#include "sales-workspace.h"
 
 enum { DIRTY_DAY, DIRTY_LEAD, DIRTY_CUSTOMER };
 
@@ -75,21 +76,6 @@ static const char clear_days[] =
   "DELETE FROM main.kpi_customer_days"
   " WHERE day IN (SELECT day FROM temp.kpi_days);";
 
-static gint64
-query_int (sqlite3    *db,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return value;
-}
-
 /* Whether the recorded changes are few enough to recompute by day: the
  * roll-up must have been built the way it would be built now, and the
  * keys and days must stay below the limits past which a rebuild, which
@@ -102,10 +88,10 @@ worth_it (sqlite3 *db,
   g_autofree char *same_build = g_strdup_printf (
     "SELECT coalesce (irregular = 0 AND deals_as_purchases = %d, 0)"
     " FROM main.kpi_state", deals_as_purchases ? 1 : 0);
-  gint64 keys = query_int (db, "SELECT count (*) FROM main.kpi_dirty"
-                           " WHERE kind <> 0");
+  gint64 keys = sales_sqlite_query_int (db, "SELECT count (*) FROM "
+                                        "main.kpi_dirty WHERE kind <> 0", -1);
 
-  return query_int (db, same_build) == 1 && keys >= 0 &&
+  return sales_sqlite_query_int (db, same_build, -1) == 1 && keys >= 0 &&
          keys <= SALES_KPI_MAX_DIRTY_KEYS;
 }
 
@@ -326,8 +312,8 @@ _sales_kpi_dirty_refresh (sqlite3   *db,
   if (!_sales_kpi_exec (db, expand, error) ||
       !_sales_kpi_exec (db, prepare_days, error))
     return FALSE;
-  if (query_int (db, "SELECT count (*) FROM temp.kpi_days") >
-      SALES_KPI_MAX_DIRTY_DAYS)
+  if (sales_sqlite_query_int (db, "SELECT count (*) FROM temp.kpi_days",
+                              -1) > SALES_KPI_MAX_DIRTY_DAYS)
     return TRUE;
 
   if (!recompute_days (db, deals_as_purchases, done, error))
