@@ -219,28 +219,20 @@ count_rows_up_to (SalesImportWriter  *self,
   return rows;
 }
 
-/* Sets aside the table's schema objects of @type named like @glob
+/* Sets aside the table's schema objects of @type named like @glob, but
+ * the partial indexes on columns outside @written, a JSON array or NULL
  * (sales-import-schema.c); finish makes them again.
  */
 static gboolean
 drop_schema_objects (SalesImportWriter  *self,
                      const char         *type,
                      const char         *glob,
+                     const char         *written,
                      GPtrArray          *dropped,
                      GError            **error)
 {
-  g_autoptr(GString) written = g_string_new ("[\"import_id\", \"extra\"");
-
-  for (guint i = 0; i < self->n_written; i++)
-    {
-      g_string_append_c (written, ',');
-      _sales_json_append_string (written,
-          _sales_import_converter_get_field (self->converter, i)->name);
-    }
-  g_string_append_c (written, ']');
-
   if (_sales_import_schema_drop (self->db, table_name (self), type, glob,
-                                 written->str, dropped) != SQLITE_OK)
+                                 written, dropped) != SQLITE_OK)
     return _sales_import_writer_sql_error (self, error);
 
   return TRUE;
@@ -254,6 +246,7 @@ drop_indexes (SalesImportWriter  *self,
               GError            **error)
 {
   gint64 rows = count_rows_up_to (self, SALES_IMPORT_REINDEX_MAX_ROWS, error);
+  g_autoptr(GString) written = NULL;
 
   if (rows < 0)
     return FALSE;
@@ -261,8 +254,17 @@ drop_indexes (SalesImportWriter  *self,
   if (rows >= SALES_IMPORT_REINDEX_MAX_ROWS)
     return TRUE;
 
-  return drop_schema_objects (self, "index", "*", self->dropped_indexes,
-                              error);
+  written = g_string_new ("[\"import_id\", \"extra\"");
+  for (guint i = 0; i < self->n_written; i++)
+    {
+      g_string_append_c (written, ',');
+      _sales_json_append_string (written,
+          _sales_import_converter_get_field (self->converter, i)->name);
+    }
+  g_string_append_c (written, ']');
+
+  return drop_schema_objects (self, "index", "*", written->str,
+                              self->dropped_indexes, error);
 }
 
 /* The KPI triggers record what each written row touches, so that the
@@ -276,7 +278,7 @@ suspend_kpi_triggers (SalesImportWriter  *self,
                       GError            **error)
 {
   self->triggers_suspended = TRUE;
-  return drop_schema_objects (self, "trigger", "*_kpi_*",
+  return drop_schema_objects (self, "trigger", "*_kpi_*", NULL,
                               self->dropped_triggers, error) &&
          exec (self, "UPDATE kpi_state SET stale = 1", error);
 }
