@@ -367,32 +367,41 @@ open_connection (const char  *name,
  * made to a file before it is checked, and it only puts back what the
  * file held before the import.
  */
-static gboolean
-check_integrity (const char  *path,
-                 gboolean     journaled,
-                 GError     **error)
+static sqlite3 *
+open_for_check (const char  *path,
+                gboolean     journaled,
+                GError     **error)
 {
   g_autofree char *absolute = NULL;
   g_autofree char *uri = NULL;
   g_autofree char *immutable = NULL;
-  sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
-  g_autofree char *first = NULL;
-  int rc;
+
+  if (journaled)
+    return open_connection (path, path, SQLITE_OPEN_READWRITE, error);
 
   /* A URI needs an absolute path; the message keeps the user's own. */
   absolute = g_canonicalize_filename (path, NULL);
   uri = g_filename_to_uri (absolute, NULL, error);
   if (uri == NULL)
-    return FALSE;
+    return NULL;
   immutable = g_strconcat (uri, "?immutable=1", NULL);
 
-  if (journaled)
-    db = open_connection (path, path, SQLITE_OPEN_READWRITE, error);
-  else
-    db = open_connection (immutable, path,
+  return open_connection (immutable, path,
                           SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, error);
-  if (db == NULL)
+}
+
+/* Runs quick_check on the connection open_for_check() chooses. */
+static gboolean
+check_integrity (const char  *path,
+                 gboolean     journaled,
+                 GError     **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *first = NULL;
+  int rc;
+
+  if ((db = open_for_check (path, journaled, error)) == NULL)
     return FALSE;
 
   rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
