@@ -9,11 +9,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include "sales-error.h"
-#include "sales-importer.h"
-#include "salesops-test.h"
-
-typedef SalesTestWorkspace Fixture;
+#include "importer-test.h"
 
 #define ROWS 5000
 
@@ -30,7 +26,6 @@ write_deals (Fixture    *f,
                                                       "Amount,Close Date\n"
                                                     : "Deal ID,Amount,"
                                                       "Close Date\n");
-  char *path = g_build_filename (f->dir, name, NULL);
 
   for (guint i = first; i < first + ROWS; i++)
     {
@@ -39,23 +34,7 @@ write_deals (Fixture    *f,
         g_string_append_printf (csv, "L%u,", i);
       g_string_append_printf (csv, "%u.00,2025-03-%02u\n", i, i % 28 + 1);
     }
-  sales_test_write_file (path, csv->str, csv->len);
-  return path;
-}
-
-static gint64
-query_int (Fixture    *f,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (sales_workspace_get_db (f->workspace),
-                                       sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
+  return write_csv (f, name, csv->str);
 }
 
 typedef struct
@@ -202,15 +181,13 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func)                                                   \
-  g_test_add ("/import-exclusive/" name, Fixture, NULL,                  \
-              sales_test_workspace_set_up, func,                          \
-              sales_test_workspace_tear_down)
-
-  ADD ("journaled-load", test_journaled_load);
-  ADD ("cancelled-and-dry-run", test_cancelled_and_dry_run);
-  ADD ("beside-another-connection", test_beside_another_connection);
-  ADD ("partial-index-kept", test_partial_index_kept);
+  IMPORT_TEST_ADD ("/import-exclusive/journaled-load", test_journaled_load);
+  IMPORT_TEST_ADD ("/import-exclusive/cancelled-and-dry-run",
+                   test_cancelled_and_dry_run);
+  IMPORT_TEST_ADD ("/import-exclusive/beside-another-connection",
+                   test_beside_another_connection);
+  IMPORT_TEST_ADD ("/import-exclusive/partial-index-kept",
+                   test_partial_index_kept);
 
   return g_test_run ();
 }
