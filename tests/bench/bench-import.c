@@ -279,8 +279,8 @@ storage_floor (const char *dir,
                 "owner, source, stage, outcome, amount, created_at, "
                 "closed_at, import_id) SELECT opportunity_id, name, owner, "
                 "source, stage, 'open', CAST (amount * 100 AS INTEGER), "
-                "created_at, close_date, 1 FROM p.t; PRAGMA threads = 1;"
-                "PRAGMA cache_size = -4096");
+                "created_at, close_date, 1 FROM p.t; PRAGMA threads = 4;"
+                "PRAGMA cache_size = -2048");
   for (guint i = first; statements[i] != NULL && statements[i][0] != '\0';
        i++)
     exec_sql (db, statements[i]);
