@@ -47,6 +47,7 @@ struct _SalesImportWriter
   SalesImportRowSource     source;
   gpointer                 source_data;
   const SalesPreparedRow  *pending;     /* handed to the INSERT last */
+  sqlite3_int64            pending_rowid; /* the last rowid as it was */
 };
 
 gboolean      _sales_import_writer_sql_error (SalesImportWriter  *self,
