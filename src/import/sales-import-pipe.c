@@ -237,7 +237,8 @@ _sales_import_pipe_new (SalesReader             *reader,
       g_async_queue_push (self->used, batch);
     }
 
-  self->thread = g_thread_new ("sales-import-read", read_thread, self);
+  /* Linux keeps 15 bytes of a thread's name and refuses a longer one. */
+  self->thread = g_thread_new ("sales-read", read_thread, self);
   return self;
 }
 
