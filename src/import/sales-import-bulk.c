@@ -27,12 +27,13 @@
 
 #define MODULE_NAME "sales_import_rows"
 
-/* Hands out the next row's values and extra (nullable), valid until the
- * next call; the values %NULL at the end. %FALSE with @error set stops
- * the statement.
+/* Hands out the next row's values, their texts' lengths and extra (both
+ * nullable), valid until the next call; the values %NULL at the end.
+ * %FALSE with @error set stops the statement.
  */
 typedef gboolean (*NextRow) (gpointer            data,
                              const SalesValue  **values,
+                             const guint       **lengths,
                              const char        **extra,
                              GError            **error);
 
@@ -54,6 +55,7 @@ typedef struct
 {
   sqlite3_vtab_cursor  base;
   const SalesValue    *values;
+  const guint         *lengths;
   const char          *extra;
   sqlite3_int64        rowid;
 } RowsCursor;
@@ -133,7 +135,8 @@ rows_next (sqlite3_vtab_cursor *cursor)
   RowsTable *table = (RowsTable *)cursor->pVtab;
   Source *source = table->source;
 
-  if (!source->next (source->data, &c->values, &c->extra, &source->error))
+  if (!source->next (source->data, &c->values, &c->lengths, &c->extra,
+                     &source->error))
     {
       sqlite3_free (table->base.zErrMsg);
       table->base.zErrMsg = sqlite3_mprintf ("%s", source->error != NULL ?
@@ -191,7 +194,9 @@ rows_column (sqlite3_vtab_cursor *cursor,
   switch (v->kind)
     {
     case SALES_VALUE_TEXT:
-      sqlite3_result_text (context, v->text, -1, SQLITE_STATIC);
+      sqlite3_result_text (context, v->text,
+                           c->lengths != NULL ? (int)c->lengths[column] : -1,
+                           SQLITE_STATIC);
       break;
     case SALES_VALUE_INT:
       sqlite3_result_int64 (context, v->i);
@@ -293,6 +298,7 @@ run_insert (sqlite3       *db,
 static gboolean
 next_for_insert (gpointer            data,
                  const SalesValue  **values,
+                 const guint       **lengths,
                  const char        **extra,
                  GError            **error)
 {
@@ -327,6 +333,7 @@ next_for_insert (gpointer            data,
 
   self->pending = row;
   *values = row->values;
+  *lengths = row->lengths;
   *extra = row->extra;
   if (aside)
     sqlite3_set_last_insert_rowid (self->db, NOT_INSERTED);

@@ -17,12 +17,13 @@ G_BEGIN_DECLS
  */
 typedef struct
 {
-  SalesRow    row;            /* the cells as read, for a reject */
-  SalesValue *values;         /* one per written field */
-  gboolean    fingerprinted;  /* the id is the fingerprint of the cells */
-  const char *extra;          /* the unmapped cells as JSON, or NULL */
-  int         bad_column;     /* the source column rejected, or -1 */
-  char       *reason;         /* why it is rejected, or NULL */
+  SalesRow     row;           /* the cells as read, for a reject */
+  SalesValue  *values;        /* one per written field */
+  const guint *lengths;       /* per value, a text's length, or NULL */
+  gboolean     fingerprinted; /* the id is the fingerprint of the cells */
+  const char  *extra;         /* the unmapped cells as JSON, or NULL */
+  int          bad_column;    /* the source column rejected, or -1 */
+  char        *reason;        /* why it is rejected, or NULL */
 } SalesPreparedRow;
 
 typedef struct _SalesImportConverter SalesImportConverter;

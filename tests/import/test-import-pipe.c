@@ -5,6 +5,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "sales-column-evidence.h"
 #include "sales-error.h"
@@ -142,8 +143,10 @@ test_rows_in_order (Fixture       *f,
 
       g_assert_null (row->reason);
       g_assert_cmpstr (row->values[id].text, ==, ext);
+      g_assert_cmpuint (row->lengths[id], ==, strlen (ext));
       g_assert_cmpint (row->values[amount].i, ==, n * 100 + 50);
       g_assert_cmpstr (row->values[closed].text, ==, day);
+      g_assert_cmpuint (row->lengths[closed], ==, 10);
       if (n % 2)
         g_assert_cmpstr (row->extra, ==, "{\"Note\":\"note\"}");
       else
