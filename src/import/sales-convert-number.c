@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sales-convert.h"
@@ -28,6 +29,44 @@ static const char *const currency_signs[] = {
   "$", "€", "£", "¥", "₹", "₽", "₩", "₺", "₪", "₫", "฿", "₴", "₦", "₱",
   "kr", "zł", "Kč", "Fr.", "CHF",
 };
+
+/* The currencies of ISO 4217, in order, as letter codes may stand for
+ * them; other capitals before digits are an id's prefix ("OPP00012").
+ * Withdrawn codes that old exports still carry (HRK) are kept; funds,
+ * metals and testing codes (XAU, XTS) are left out.
+ */
+static const char currency_codes[][4] = {
+  "AED", "AFN", "ALL", "AMD", "ANG", "AOA", "ARS", "AUD", "AWG", "AZN",
+  "BAM", "BBD", "BDT", "BGN", "BHD", "BIF", "BMD", "BND", "BOB", "BRL",
+  "BSD", "BTN", "BWP", "BYN", "BZD", "CAD", "CDF", "CHF", "CLP", "CNY",
+  "COP", "CRC", "CUC", "CUP", "CVE", "CZK", "DJF", "DKK", "DOP", "DZD",
+  "EGP", "ERN", "ETB", "EUR", "FJD", "FKP", "GBP", "GEL", "GHS", "GIP",
+  "GMD", "GNF", "GTQ", "GYD", "HKD", "HNL", "HRK", "HTG", "HUF", "IDR",
+  "ILS", "INR", "IQD", "IRR", "ISK", "JMD", "JOD", "JPY", "KES", "KGS",
+  "KHR", "KMF", "KPW", "KRW", "KWD", "KYD", "KZT", "LAK", "LBP", "LKR",
+  "LRD", "LSL", "LYD", "MAD", "MDL", "MGA", "MKD", "MMK", "MNT", "MOP",
+  "MRU", "MUR", "MVR", "MWK", "MXN", "MYR", "MZN", "NAD", "NGN", "NIO",
+  "NOK", "NPR", "NZD", "OMR", "PAB", "PEN", "PGK", "PHP", "PKR", "PLN",
+  "PYG", "QAR", "RON", "RSD", "RUB", "RWF", "SAR", "SBD", "SCR", "SDG",
+  "SEK", "SGD", "SHP", "SLE", "SLL", "SOS", "SRD", "SSP", "STN", "SVC",
+  "SYP", "SZL", "THB", "TJS", "TMT", "TND", "TOP", "TRY", "TTD", "TWD",
+  "TZS", "UAH", "UGX", "USD", "UYU", "UZS", "VES", "VND", "VUV", "WST",
+  "XAF", "XCD", "XOF", "XPF", "YER", "ZAR", "ZMW", "ZWL",
+};
+
+static int
+compare_codes (const void *key,
+               const void *code)
+{
+  return strncmp (key, code, 3);
+}
+
+static gboolean
+is_currency_code (const char *p)
+{
+  return bsearch (p, currency_codes, G_N_ELEMENTS (currency_codes),
+                  sizeof currency_codes[0], compare_codes) != NULL;
+}
 
 /* Spaces that may stand around or inside a number. */
 static gsize
@@ -71,7 +110,7 @@ currency_length (const char *p)
     n++;
   if (n >= 1 && n <= 2 && p[n] == '$')
     return n + 1;
-  if (n == 3 && !g_ascii_isalpha (p[3]))
+  if (n == 3 && !g_ascii_isalpha (p[3]) && is_currency_code (p))
     return 3;
 
   for (guint i = 0; i < G_N_ELEMENTS (currency_signs); i++)

@@ -133,6 +133,8 @@ test_money (void)
   g_assert_cmpint (money ("€ 1.234,5", SALES_DECIMAL_NONE), ==, 123450);
   g_assert_cmpint (money ("USD 1,234", SALES_DECIMAL_POINT), ==, 123400);
   g_assert_cmpint (money ("1,234 EUR", SALES_DECIMAL_COMMA), ==, 123);
+  g_assert_cmpint (money ("ZAR 99", SALES_DECIMAL_POINT), ==, 9900);
+  g_assert_cmpint (money ("7 AED", SALES_DECIMAL_POINT), ==, 700);
   g_assert_cmpint (money ("1.234", SALES_DECIMAL_COMMA), ==, 123400);
   g_assert_cmpint (money ("£1,234,567", SALES_DECIMAL_COMMA), ==, 123456700);
   g_assert_cmpint (money ("1 234 567,89", SALES_DECIMAL_NONE), ==,
@@ -168,6 +170,8 @@ test_money_refused (void)
                   "too large");
   assert_refused (SALES_FIELD_MONEY, "12%", &point, "percentage");
   assert_refused (SALES_FIELD_MONEY, "twelve", &point, "not an amount");
+  assert_refused (SALES_FIELD_MONEY, "OPP00012", &point, "not an amount");
+  assert_refused (SALES_FIELD_MONEY, "12 ABC", &point, "not an amount");
   assert_refused (SALES_FIELD_MONEY, "1.2.3", &point, "not an amount");
   assert_refused (SALES_FIELD_MONEY, "1,23,4", &point, "not an amount");
   assert_refused (SALES_FIELD_MONEY, "(12", &point, "not an amount");

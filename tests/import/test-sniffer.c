@@ -8,7 +8,7 @@
 #include "sales-limits.h"
 #include "sales-sniffer.h"
 
-/* Feeds rows written as "a,b,c" strings (no quoting needed here). */
+/* Feeds rows written as "a;b;c" strings (no quoting needed here). */
 static SalesSniffer *
 sniff_lines (const char *const *lines)
 {
@@ -62,6 +62,27 @@ test_header_and_types (void)
                    SALES_COLUMN_EMPTY);
   g_assert_cmpstr (sales_column_type_to_string (SALES_COLUMN_DATETIME), ==,
                    "datetime");
+}
+
+/* Capitals before digits are a currency only when they name one: an
+ * id's prefix does not make its column money.
+ */
+static void
+test_ids_are_not_money (void)
+{
+  const char *lines[] = {
+    "ref;price",
+    "OPP00000001;12 EUR",
+    "INV00000002;GBP 3.50",
+    "ABC123;CHF 4",
+    NULL
+  };
+  g_autoptr(SalesSniffer) s = sniff_lines (lines);
+
+  g_assert_cmpint (sales_sniffer_get_column_type (s, 0), ==,
+                   SALES_COLUMN_TEXT);
+  g_assert_cmpint (sales_sniffer_get_column_type (s, 1), ==,
+                   SALES_COLUMN_MONEY);
 }
 
 static void
@@ -271,6 +292,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sniffer/header-and-types", test_header_and_types);
+  g_test_add_func ("/sniffer/ids-are-not-money", test_ids_are_not_money);
   g_test_add_func ("/sniffer/title-rows-and-no-header",
                    test_title_rows_and_no_header);
   g_test_add_func ("/sniffer/date-order/whole-column",
